@@ -42,6 +42,7 @@ export const configSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default(path.resolve(__dirname, '../../.data')),
   CACHE_DIR: z.string().trim().min(1).default(path.join(os.homedir(), '.cache', 'sme-complaints')),
   POLICY_FILE: optionalString,
+  CALENDAR_FILE: optionalString,
   SMTP_URL: optionalString,
   WEBHOOK_SECRET: z.string().min(16).default('dev-webhook-secret-change-me'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,0 +1,66 @@
+import express from 'express';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import pino from 'pino';
+import { pinoHttp } from 'pino-http';
+import crypto from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { PrismaClient } from '../prisma/client';
+import type { CasePolicy } from '../domain/policy';
+import type { CalendarData } from '../domain/calendar';
+import { authenticate } from './auth';
+import { complaintRoutes } from './complaints';
+import { HttpError, errorMiddleware, notFoundRoute } from './errors';
+import { healthRoutes } from './health';
+
+export interface AppDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  policy: CasePolicy;
+  calendar: CalendarData;
+  logLevel?: string;
+  /** Requests per minute per client address. */
+  rateLimitPerMinute?: number;
+}
+
+/** Personal data never reaches the logs. */
+export const logRedaction = {
+  paths: ['req.headers.authorization', '*.phone', '*.email', '*.creditCode', '*.*.phone', '*.*.email', '*.*.creditCode'],
+  censor: '***',
+};
+
+export function createApp(deps: AppDeps): express.Express {
+  const logger = pino({ level: deps.logLevel ?? 'info', redact: logRedaction });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(healthRoutes(deps));
+
+  const api = express.Router();
+  api.use(rateLimit({ windowMs: 60_000, limit: deps.rateLimitPerMinute ?? 600, standardHeaders: 'draft-8', legacyHeaders: false, handler: () => { throw new HttpError('rate_limited', 'too many requests; slow down'); } }));
+  api.use((req, _res, next) => {
+    if (['POST', 'PATCH', 'PUT'].includes(req.method) && req.headers['content-length'] !== '0' && (req.headers['content-type'] || req.headers['transfer-encoding'])) {
+      if (!req.is('application/json')) throw new HttpError('unsupported_media_type', 'send the body as application/json');
+    }
+    next();
+  });
+  api.use(express.json({ limit: '256kb', strict: false }));
+  api.use(authenticate(deps.prisma));
+  api.use('/complaints', complaintRoutes(deps));
+  app.use('/api/v1', api);
+  app.use(notFoundRoute);
+  app.use(errorMiddleware(logger));
+  return app;
+}

@@ -1,0 +1,2 @@
+export { complaintCase } from './case';
+export { sanctionsWorkflow } from './sanctions';
