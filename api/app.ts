@@ -39,6 +39,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(
     pinoHttp({
       logger,
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
       genReqId: (req, res) => {
         const id = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
         res.setHeader('x-request-id', id);

@@ -17,7 +17,7 @@ export function healthRoutes(deps: { prisma: PrismaClient; temporal: Client }): 
         () => ({ ok: true }),
         (err: Error) => ({ ok: false, error: err.message }),
       ),
-      withTimeout(deps.temporal.workflowService.getSystemInfo({}), 2000).then(
+      deps.temporal.connection.withDeadline(Date.now() + 2000, () => deps.temporal.workflowService.getSystemInfo({})).then(
         () => ({ ok: true }),
         (err: Error) => ({ ok: false, error: err.message }),
       ),

@@ -16,14 +16,20 @@ export type DeadlineSpec =
   /** Ends exactly `ms` after the start: for durations with hours, minutes or seconds. */
   | { kind: 'elapsed'; ms: number };
 
-export const POLICY_ENTRIES = ['review', 'sign', 'handling', 'handlingMax', 'feedback', 'reminderLead', 'escalationStep'] as const;
-export type PolicyEntry = (typeof POLICY_ENTRIES)[number];
-export type CasePolicy = Record<PolicyEntry, DeadlineSpec>;
+export interface CasePolicy {
+  review: DeadlineSpec;
+  sign: DeadlineSpec;
+  handling: DeadlineSpec;
+  handlingMax: DeadlineSpec;
+  feedback: DeadlineSpec;
+  reminderLead: DeadlineSpec;
+  escalationStep: DeadlineSpec;
+}
 
 export const DEFAULT_POLICY: CasePolicy = {
   /** MIIT Interim Measures: accept or reject within 10 working days. */
   review: { kind: 'working_days', days: 10 },
-  /** 签收: the work plan leaves it to the office; three working days is its usual practice. */
+  /** 签收: the work plan leaves the time to the office; three working days unless it says otherwise. */
   sign: { kind: 'working_days', days: 3 },
   /** The unit answers within 30 days of receiving the case… */
   handling: { kind: 'calendar_days', days: 30 },
@@ -93,9 +99,11 @@ const policyValueSchema = z.unknown().transform((value, ctx): DeadlineSpec => {
   return z.NEVER;
 });
 
+const entry = policyValueSchema.optional();
+
 /** The POLICY_FILE, already parsed from JSON: any subset of the entries; unknown keys are typos. */
 export const policyFileSchema = z
-  .object(Object.fromEntries(POLICY_ENTRIES.map((entry) => [entry, policyValueSchema.optional()])) as Record<PolicyEntry, z.ZodOptional<typeof policyValueSchema>>)
+  .object({ review: entry, sign: entry, handling: entry, handlingMax: entry, feedback: entry, reminderLead: entry, escalationStep: entry })
   .strict();
 
 export type PolicyFile = z.input<typeof policyFileSchema>;
@@ -104,11 +112,8 @@ export type PolicyFile = z.input<typeof policyFileSchema>;
 export function resolvePolicy(overrides: unknown = {}): CasePolicy {
   const parsed = policyFileSchema.safeParse(overrides);
   if (!parsed.success) throw new Error(`The policy file is invalid:\n${z.prettifyError(parsed.error)}`);
-  const policy: CasePolicy = { ...DEFAULT_POLICY };
-  for (const entry of POLICY_ENTRIES) {
-    const spec = parsed.data[entry];
-    if (spec) policy[entry] = spec;
-  }
+  const given = Object.entries(parsed.data).filter((pair): pair is [string, DeadlineSpec] => pair[1] !== undefined);
+  const policy: CasePolicy = { ...DEFAULT_POLICY, ...Object.fromEntries(given) };
   if (isShorter(policy.handlingMax, policy.handling)) {
     throw new Error(`The policy file is invalid: handlingMax (${describeSpec(policy.handlingMax)}) is shorter than handling (${describeSpec(policy.handling)})`);
   }
@@ -147,8 +152,9 @@ function isoDuration(ms: number): string {
 
 /**
  * When a stage that starts at `start` must be finished. Periods in days do not count the start day
- * (the law counts "within 30 days of receipt" from the next day) and end at midnight Beijing time,
- * so a unit may still answer late in the evening of the last day.
+ * (民法典 Art. 201: counting starts the next day) and end at midnight Beijing time, so a unit may
+ * still answer late in the evening of the last day. A last day that falls on a holiday is not
+ * moved (as Art. 203 would for civil periods): the office expects an answer before the holiday.
  */
 export function deadlineAfter(start: Date, spec: DeadlineSpec, calendar: WorkingCalendar): Date {
   switch (spec.kind) {
@@ -238,19 +244,19 @@ function limitLabel(max: DeadlineSpec): string {
 function daysAvailable(currentDue: Date, limit: Date, handling: DeadlineSpec, calendar: WorkingCalendar, extendedBy: (days: number) => Date): number {
   const room = limit.getTime() - currentDue.getTime();
   if (room <= 0) return 0;
-  let days: number;
-  switch (handling.kind) {
-    case 'working_days':
-      days = calendar.workingDaysBetween(beijingDateOf(currentDue), beijingDateOf(limit));
-      break;
-    case 'calendar_days':
-      days = Math.floor(room / DAY_MS);
-      break;
-    case 'elapsed':
-      days = Math.floor((room * STATUTORY_HANDLING_DAYS) / handling.ms);
-      break;
-  }
-  // Rounding to whole days or milliseconds may overshoot by one; the limit itself decides.
+  let days = roughDaysIn(room, currentDue, limit, handling, calendar);
+  // Whole days and rounded milliseconds may overshoot by one; the limit itself decides.
   while (days > 0 && extendedBy(days).getTime() > limit.getTime()) days -= 1;
   return days;
+}
+
+function roughDaysIn(room: number, from: Date, to: Date, handling: DeadlineSpec, calendar: WorkingCalendar): number {
+  switch (handling.kind) {
+    case 'working_days':
+      return calendar.workingDaysBetween(beijingDateOf(from), beijingDateOf(to));
+    case 'calendar_days':
+      return Math.floor(room / DAY_MS);
+    case 'elapsed':
+      return Math.floor((room * STATUTORY_HANDLING_DAYS) / handling.ms);
+  }
 }

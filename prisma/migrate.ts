@@ -72,6 +72,7 @@ export class MigrationError extends Error {
 export async function applyMigrations(databaseUrl: string, log: (line: string) => void = () => undefined): Promise<{ applied: string[] }> {
   const migrations = listMigrations();
   const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('error', () => undefined); // a dropped connection fails the pending query instead of crashing the process
   await client.connect();
   try {
     await acquireLock(client);
@@ -90,7 +91,8 @@ export async function applyMigrations(databaseUrl: string, log: (line: string) =
       if (applied.length === 0) log(`database schema is up to date (${migrations.length} migrations)`);
       return { applied };
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_LOCK]);
+      // Closing the session releases the lock too; never let a failed unlock hide the real error.
+      await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_LOCK]).catch(() => undefined);
     }
   } finally {
     await client.end();

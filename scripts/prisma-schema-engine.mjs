@@ -247,6 +247,7 @@ const { values, positionals } = parseArgs({
     version: { type: 'boolean', short: 'V' },
     datamodels: { type: 'string', multiple: true },
     datasource: { type: 'string' },
+    // Accepted and ignored: the WASM engine reads preview features from the schema itself.
     'enabled-preview-features': { type: 'string' },
     'extension-types': { type: 'string' },
   },

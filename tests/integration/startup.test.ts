@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { createPrisma } from '../../prisma/client';
+import { createApp } from '../../api/app';
+import { resolvePolicy } from '../../domain/policy';
+import { calendarData } from '../../domain/official-calendar';
+import { freePort } from '../../scripts/runtime/ports';
+import { apiClient } from '../support/service';
+import { createTestDatabase } from '../support/db';
+
+const root = path.resolve(__dirname, '../..');
+
+/** Runs `npm start`'s entry point with the given environment and collects what the operator sees. */
+function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('bad configuration stops start-up with one clear line', () => {
+  test('a malformed DATABASE_URL', async () => {
+    const r = await start({ DATABASE_URL: 'mysql//nope' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^✖ .*DATABASE_URL must look like postgresql:\/\//)]);
+  });
+
+  test('an unreachable TEMPORAL_ADDRESS', async () => {
+    const port = await freePort();
+    const r = await start({ TEMPORAL_ADDRESS: `127.0.0.1:${port}`, DATABASE_URL: process.env.TEST_PG_ADMIN_URL!, PORT: String(await freePort()) });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^✖ .*TEMPORAL_ADDRESS 127\\.0\\.0\\.1:${port} does not answer`))]);
+  });
+
+  test('a port already in use', async () => {
+    const busy = http.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    const r = await start({ PORT: String(port) });
+    busy.close();
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([`✖ the complaint service could not start: API (PORT): port ${port} is already in use; stop what holds it or choose another port`]);
+  });
+});
+
+describe('/readyz', () => {
+  test('answers 200 when PostgreSQL and Temporal answer, and 503 naming what is down', async () => {
+    const db = await createTestDatabase('readyz');
+    const healthyPrisma = createPrisma(db.url);
+    const deadPrisma = createPrisma(`postgresql://postgres:postgres@127.0.0.1:${await freePort()}/nothing`);
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_TEST_ADDRESS! });
+    const deadConnection = Connection.lazy({ address: `127.0.0.1:${await freePort()}` });
+    const rules = { taskQueue: 'readyz', policy: resolvePolicy({}), calendar: calendarData(2026, 2027), logLevel: 'silent' };
+
+    const serve = async (prisma: typeof healthyPrisma, conn: Connection) => {
+      const server = http.createServer(createApp({ prisma, temporal: new Client({ connection: conn }), ...rules }));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return { server, call: apiClient(`http://127.0.0.1:${(server.address() as { port: number }).port}`) };
+    };
+
+    const healthy = await serve(healthyPrisma, connection);
+    const ok = await healthy.call('GET', '/readyz');
+    expect(ok.status).toBe(200);
+    expect(ok.body.status).toBe('ready');
+    expect((await healthy.call('GET', '/healthz')).status).toBe(200);
+
+    const noDb = await serve(deadPrisma, connection);
+    const down = await noDb.call('GET', '/readyz');
+    expect(down.status).toBe(503);
+    expect(down.body.status).toBe('unavailable: postgresql');
+    expect((await noDb.call('GET', '/healthz')).status).toBe(200);
+
+    const noTemporal = await serve(healthyPrisma, deadConnection);
+    const down2 = await noTemporal.call('GET', '/readyz');
+    expect(down2.status).toBe(503);
+    expect(down2.body.status).toBe('unavailable: temporal');
+
+    for (const s of [healthy, noDb, noTemporal]) s.server.close();
+    await Promise.all([healthyPrisma.$disconnect(), deadPrisma.$disconnect(), connection.close(), deadConnection.close()]);
+    await db.drop();
+  });
+});
