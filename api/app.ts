@@ -12,6 +12,10 @@ import { authenticate } from './auth';
 import { complaintRoutes } from './complaints';
 import { HttpError, errorMiddleware, notFoundRoute } from './errors';
 import { healthRoutes } from './health';
+import { createMetrics } from './metrics';
+import { docsRoutes } from './openapi';
+import { interestRoutes, publicRoutes } from './public';
+import { referenceDataRoutes } from './reference-data';
 
 export interface AppDeps {
   prisma: PrismaClient;
@@ -50,7 +54,11 @@ export function createApp(deps: AppDeps): express.Express {
       },
     }),
   );
+  const metrics = createMetrics(deps.prisma);
+  app.use(metrics.track);
   app.use(healthRoutes(deps));
+  app.use(metrics.routes);
+  app.use(docsRoutes());
 
   const api = express.Router();
   api.use(rateLimit({ windowMs: 60_000, limit: deps.rateLimitPerMinute ?? 600, standardHeaders: 'draft-8', legacyHeaders: false, handler: () => { throw new HttpError('rate_limited', 'too many requests; slow down'); } }));
@@ -61,8 +69,11 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   api.use(express.json({ limit: '256kb', strict: false }));
+  api.use(publicRoutes());
   api.use(authenticate(deps.prisma));
   api.use('/complaints', complaintRoutes(deps));
+  api.use(referenceDataRoutes(deps.prisma));
+  api.use(interestRoutes());
   app.use('/api/v1', api);
   app.use(notFoundRoute);
   app.use(errorMiddleware(logger));

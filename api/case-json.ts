@@ -1,9 +1,12 @@
 import type { Case } from '../prisma/generated/client';
 import type { Complaint } from '../domain/complaint';
 import type { CaseView } from '../workflows/case-view';
+import { beijingDateOf } from '../domain/beijing-date';
+import { paymentDue } from '../domain/payment-term';
+import { interestAnswer, type InterestAnswer } from './public';
 
 /** The case as the API returns it: the stored complaint plus what the workflow projected. */
-export function caseJson(row: Case) {
+export function caseJson(row: Case, now = new Date()) {
   const complaint = row.complaint as unknown as Complaint;
   const view = row.detail as unknown as Partial<CaseView>;
   return {
@@ -26,9 +29,23 @@ export function caseJson(row: Case) {
     nextDeadlineAt: row.nextDeadlineAt?.toISOString() ?? null,
     timeline: (view.timeline ?? []).map((e) => ({ seq: e.seq, what: e.type, who: e.actor, when: e.at, data: e.data })),
     notifications: [],
+    interestOwed: interestOwed(complaint, now),
     sanctions: view.seriousFound ? [{ status: 'started' }] : [],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
   };
+}
+
+/**
+ * Interest owed so far: from the agreed payment date, or else the statutory term after delivery, to today
+ * (Beijing). Null when neither date is known, or when a contract rate cannot be checked against the LPR.
+ */
+function interestOwed(complaint: Complaint, now: Date): InterestAnswer | null {
+  const { contract, respondent } = complaint;
+  const dueDate = contract.agreedPaymentDate ?? (contract.deliveredOn ? paymentDue({ respondentType: respondent.type, deliveredOn: contract.deliveredOn }) : null);
+  const due = typeof dueDate === 'string' ? dueDate : dueDate?.known ? dueDate.dueDate : null;
+  const asOf = beijingDateOf(now);
+  if (!due || asOf < due || (contract.agreedAnnualRate && !contract.lprAtSigning)) return null;
+  return interestAnswer({ principal: contract.overdueAmount, dueDate: due, asOf, annualRate: contract.agreedAnnualRate ?? undefined, lpr: contract.lprAtSigning ?? undefined });
 }

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { PrismaClient } from '../prisma/client';
 import type { Prisma } from '../prisma/generated/client';
@@ -12,8 +12,9 @@ import type { CaseView } from '../workflows/case-view';
 import type { Actor } from '../domain/case-record';
 import { actorOf, principalOf, requireRole } from './auth';
 import { caseJson } from './case-json';
-import { HttpError, fromZod, notFound } from './errors';
-import { assertMayFile, fileComplaint, type IntakeDeps } from './intake';
+import { HttpError, notFound } from './errors';
+import { parseBody } from './validation';
+import { OPEN_STATUSES, assertMayFile, fileComplaint, type IntakeDeps } from './intake';
 import type { Principal } from './keys';
 
 export const reviewBody = z.object({
@@ -48,18 +49,62 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, where = ''): T {
-  const r = schema.safeParse(value ?? {});
-  if (!r.success) throw fromZod(r.error, where);
-  return r.data;
-}
-
 /** Who may see which case: an invisible case is answered exactly like a missing one. */
 export function visibleWhere(p: Principal): Prisma.CaseWhereInput {
   if (p.role === 'complainant') return { complainantCreditCode: p.creditCode ?? '' };
   if (p.role === 'unit') return { OR: [{ unitId: p.unitId }, { detail: { path: ['unitHistory'], array_contains: [p.unitId] } }] };
   return {};
 }
+
+/** A decision on a case: one route, one body schema, one workflow update. The OpenAPI document reads the same list. */
+export interface CommandRoute {
+  path: string;
+  summary: string;
+  roles: Principal['role'][];
+  body: z.ZodType;
+  send(req: Request, handle: WorkflowHandle): Promise<unknown>;
+}
+
+function commandRoute<B, A extends { actor: Actor }>(
+  path: string,
+  summary: string,
+  roles: Principal['role'][],
+  body: z.ZodType<B>,
+  update: UpdateDefinition<CaseView, [A]>,
+  toArgs: (body: B, req: Request) => Omit<A, 'actor'>,
+): CommandRoute {
+  return {
+    path,
+    summary,
+    roles,
+    body,
+    send: (req, handle) => {
+      const parsed = parseBody(body, req.body);
+      const args = { ...toArgs(parsed, req), actor: actorOf(principalOf(req)) } as A;
+      return handle.executeUpdate(update, { args: [args] });
+    },
+  };
+}
+
+export const COMMAND_ROUTES: CommandRoute[] = [
+  commandRoute('/:id/review', 'The office accepts, rejects (with a statutory reason) or asks for information', ['office', 'admin'], reviewBody, msg.reviewUpdate, (b) => b),
+  commandRoute('/:id/supplements', 'The complainant supplies the information asked for', ['complainant', 'office'], supplementBody, msg.supplementUpdate, (b) => b),
+  commandRoute('/:id/sign', 'The unit signs for the case (签收)', ['unit'], z.object({}), msg.signUpdate, () => ({})),
+  commandRoute('/:id/extension-requests', 'The unit asks for more time', ['unit'], extensionRequestBody, msg.extensionRequestUpdate, (b) => b),
+  commandRoute('/:id/extension-decision', 'The office approves or denies the extension', ['office', 'admin'], extensionDecisionBody, msg.extensionDecisionUpdate, (b) => b),
+  commandRoute('/:id/return', 'The unit hands back a misrouted case', ['unit'], reasonBody, msg.returnUpdate, (b) => b),
+  commandRoute('/:id/reassign', 'The office assigns the case to another unit', ['office', 'admin'], reassignBody, msg.reassignUpdate, (b) => b),
+  commandRoute('/:id/result', 'The unit reports the result', ['unit'], resultBody, msg.resultUpdate, (b) => b),
+  commandRoute('/:id/feedback', 'The complainant says whether it is satisfied', ['complainant'], feedbackBody, msg.feedbackUpdate, (b) => b),
+  commandRoute('/:id/instalments/:n/confirm', 'The complainant confirms whether an instalment was paid', ['complainant'], instalmentBody, msg.instalmentUpdate, (b, req) => ({
+    ...b,
+    n: parseBody(z.coerce.number().int().min(1, 'must be 1 or more'), req.params.n, 'n'),
+  })),
+  commandRoute('/:id/withdraw', 'The complainant withdraws the complaint', ['complainant'], reasonBody, msg.withdrawUpdate, (b) => b),
+  commandRoute('/:id/escalate', 'The office moves the case one step up the escalation ladder', ['office', 'admin'], reasonBody, msg.escalateUpdate, (b) => b),
+  commandRoute('/:id/serious', 'The office finds the case serious: sanctions start', ['office', 'admin'], reasonBody, msg.seriousUpdate, (b) => b),
+  commandRoute('/:id/close', 'The office closes the case (办结)', ['office', 'admin'], closeBody, msg.closeUpdate, (b) => b),
+];
 
 export interface ComplaintRoutesDeps extends IntakeDeps {
   prisma: PrismaClient;
@@ -78,7 +123,7 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
   }
 
   router.post('/', requireRole('complainant', 'office'), async (req, res) => {
-    const complaint = parse(complaintSchema, req.body);
+    const complaint = parseBody(complaintSchema, req.body);
     const principal = principalOf(req);
     assertMayFile(principal, complaint);
     const idempotencyKey = req.get('idempotency-key')?.trim() || undefined;
@@ -88,24 +133,40 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
     res.status(created ? 201 : 200).json(caseJson(fresh));
   });
 
+  router.get('/', async (req, res) => {
+    const query = parseBody(listQuery, req.query, 'query');
+    const filters: Prisma.CaseWhereInput[] = [visibleWhere(principalOf(req))];
+    if (query.status) filters.push({ status: query.status });
+    if (query.unitId) filters.push({ unitId: query.unitId });
+    if (query.escalationLevel !== undefined) filters.push({ escalationLevel: query.escalationLevel });
+    if (query.overdue === 'true') filters.push({ status: { in: OPEN_STATUSES }, deadlines: { some: { state: 'missed' } } });
+    if (query.overdue === 'false') filters.push({ deadlines: { none: { state: 'missed' } } });
+    if (query.q) {
+      filters.push({
+        OR: [
+          { caseNumber: { contains: query.q, mode: 'insensitive' } },
+          { complainantName: { contains: query.q, mode: 'insensitive' } },
+          { respondentName: { contains: query.q, mode: 'insensitive' } },
+        ],
+      });
+    }
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (after) filters.push({ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] });
+    const rows = await prisma.case.findMany({ where: { AND: filters }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1 });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    res.json({ items: page.map((row) => caseJson(row)), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null });
+  });
+
   router.get('/:id', async (req, res) => {
     res.json(caseJson(await loadVisible(req)));
   });
 
-  /** Sends one decision into the case's workflow and answers with the case as it now stands. */
-  function command<B, A extends { actor: Actor }>(
-    path: string,
-    roles: Principal['role'][],
-    schema: z.ZodType<B>,
-    update: UpdateDefinition<CaseView, [A]>,
-    toArgs: (body: B, req: Request) => Omit<A, 'actor'>,
-  ) {
-    router.post(path, requireRole(...roles), async (req, res) => {
-      const body = parse(schema, req.body);
+  for (const route of COMMAND_ROUTES) {
+    router.post(route.path, requireRole(...route.roles), async (req, res) => {
       const row = await loadVisible(req);
-      const args = { ...toArgs(body, req), actor: actorOf(principalOf(req)) } as A;
       try {
-        await temporal.workflow.getHandle(row.id).executeUpdate(update, { args: [args] });
+        await route.send(req, temporal.workflow.getHandle(row.id));
       } catch (err) {
         // A finished case's workflow is gone; say why nothing more can happen, as the transition table does.
         if (err instanceof WorkflowNotFoundError && isTerminal(row.status as CaseStatus)) throw new HttpError('conflict', finishedCaseReason(row.status as CaseStatus));
@@ -115,21 +176,6 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
       res.json(caseJson(updated));
     });
   }
-
-  command('/:id/review', ['office', 'admin'], reviewBody, msg.reviewUpdate, (b) => b);
-  command('/:id/supplements', ['complainant', 'office'], supplementBody, msg.supplementUpdate, (b) => b);
-  command('/:id/sign', ['unit'], z.object({}).passthrough(), msg.signUpdate, () => ({}));
-  command('/:id/extension-requests', ['unit'], extensionRequestBody, msg.extensionRequestUpdate, (b) => b);
-  command('/:id/extension-decision', ['office', 'admin'], extensionDecisionBody, msg.extensionDecisionUpdate, (b) => b);
-  command('/:id/return', ['unit'], reasonBody, msg.returnUpdate, (b) => b);
-  command('/:id/reassign', ['office', 'admin'], reassignBody, msg.reassignUpdate, (b) => b);
-  command('/:id/result', ['unit'], resultBody, msg.resultUpdate, (b) => b);
-  command('/:id/feedback', ['complainant'], feedbackBody, msg.feedbackUpdate, (b) => b);
-  command('/:id/instalments/:n/confirm', ['complainant'], instalmentBody, msg.instalmentUpdate, (b, req) => ({ ...b, n: parse(z.coerce.number().int().min(1), req.params.n, 'n') }));
-  command('/:id/withdraw', ['complainant'], reasonBody, msg.withdrawUpdate, (b) => b);
-  command('/:id/escalate', ['office', 'admin'], reasonBody, msg.escalateUpdate, (b) => b);
-  command('/:id/serious', ['office', 'admin'], reasonBody, msg.seriousUpdate, (b) => b);
-  command('/:id/close', ['office', 'admin'], closeBody, msg.closeUpdate, (b) => b);
 
   return router;
 }
@@ -146,4 +192,20 @@ async function waitForFirstProjection(prisma: PrismaClient, id: string) {
 
 function finishedCaseReason(status: CaseStatus): string {
   return status === 'closed' ? 'The case is closed; no further action can be taken on it.' : `The case was ${status}; no further action can be taken on it.`;
+}
+
+/** Keyset pagination: the cursor is the last item's (createdAt, id), so pages stay stable as cases arrive. */
+function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const createdAt = new Date(at);
+    if (typeof id !== 'string' || Number.isNaN(createdAt.getTime())) throw new Error('bad cursor');
+    return { createdAt, id };
+  } catch {
+    throw new HttpError('validation_failed', 'query.cursor: is not a cursor this API returned', [{ path: 'query.cursor', message: 'is not a cursor this API returned' }]);
+  }
 }

@@ -20,7 +20,7 @@ export interface IntakeDeps {
   now?: () => Date;
 }
 
-const OPEN_STATUSES = ['submitted', 'needs_information', 'forwarded', 'handling', 'result_reported', 'monitoring_plan'];
+export const OPEN_STATUSES = ['submitted', 'needs_information', 'forwarded', 'handling', 'result_reported', 'monitoring_plan'];
 
 /**
  * Files a complaint: one row and one workflow, or the existing case when the same filing comes again

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validateCreditCode } from './credit-code';
-import { yuanToFen } from './money';
+import { parseYuan } from './money';
 import { ENTERPRISE_SIZES, RESPONDENT_TYPES } from './case-status';
 
 /** County-level territories of Fangchenggang (属地): 港口区, 防城区, 上思县, 东兴市. */
@@ -17,6 +17,8 @@ export const isoDate = z
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
   }, 'is not a real calendar date');
+
+export const annualRate = z.string().regex(/^0(\.\d{1,6})?$/, 'must be an annual rate written as a decimal below 1, e.g. "0.0385"');
 
 const creditCode = z
   .string()
@@ -58,13 +60,18 @@ export const contractSchema = z
     amount: yuanAmount,
     overdueAmount: yuanAmount,
     agreedPaymentDate: isoDate.optional().nullable(),
-    agreedAnnualRate: z
-      .string()
-      .regex(/^0(\.\d{1,6})?$/, 'must be an annual rate written as a decimal below 1, e.g. "0.0385"')
-      .optional()
-      .nullable(),
+    agreedAnnualRate: annualRate.optional().nullable(),
+    /** The one-year LPR when the contract was signed: an agreed rate may not be below it. */
+    lprAtSigning: annualRate.optional().nullable(),
   })
-  .refine((c) => yuanToFen(c.overdueAmount) <= yuanToFen(c.amount), { message: 'may not exceed amount', path: ['overdueAmount'] })
+  .refine(
+    (c) => {
+      const [overdue, amount] = [parseYuan(c.overdueAmount), parseYuan(c.amount)];
+      // A malformed amount is reported on its own field.
+      return !overdue.ok || !amount.ok || overdue.fen <= amount.fen;
+    },
+    { message: 'may not exceed amount', path: ['overdueAmount'] },
+  )
   .refine((c) => !c.deliveredOn || c.deliveredOn >= c.signedOn, { message: 'cannot be before signedOn', path: ['deliveredOn'] });
 
 export const complaintSchema = z.object({

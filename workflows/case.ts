@@ -11,7 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Actor, CaseDeadline, TimelineEvent } from '../domain/case-record';
-import { ESCALATION_STEPS, HIGHEST_ESCALATION_LEVEL, decide, isTerminal, type CaseCommand, type CaseState } from '../domain/case-status';
+import { ESCALATION_STEPS, HIGHEST_ESCALATION_LEVEL, decide, isTerminal, type CaseCommand, type CaseState, type EscalationLevel } from '../domain/case-status';
 import { WorkingCalendar, type CalendarData } from '../domain/calendar';
 import { deadlineAfter, extendHandling, reminderAt, type CasePolicy } from '../domain/policy';
 import type { Complaint } from '../domain/complaint';
@@ -54,6 +54,13 @@ const { projectCase, routeCase } = proxyActivities<Activities>({
 });
 
 const SYSTEM: Actor = { role: 'system', id: 'workflow' };
+/** Who each rung of the unit ladder reaches; `cc` is a copy, `circular` a city-wide 通报. */
+const LADDER_RECIPIENTS: Record<EscalationLevel, { to: string[]; cc?: string[]; circular?: string }> = {
+  0: { to: [] },
+  1: { to: ['unit'], cc: ['unit_leadership'] },
+  2: { to: ['unit', 'unit_leadership'] },
+  3: { to: ['unit_principal'], circular: 'all_units' },
+};
 const RESPONDENT_LADDER = ['respondent_supervision_order', 'respondent_summons', 'respondent_circular', 'rectification_order'] as const;
 
 /** One complaint, from filing to closure (DOMAIN.md steps 1–11). */
@@ -106,17 +113,19 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
     return deadline;
   }
 
+  /**
+   * The stage a deadline belongs to is over. A deadline already missed stays missed, but the ladder it
+   * started stops: whoever was late has now acted.
+   */
   function closeDeadlines(name: CaseDeadline['name'], state: 'met' | 'cancelled'): void {
     for (const d of view.deadlines) {
-      if (d.name === name && d.state === 'open') {
+      if (d.name !== name) continue;
+      if (d.state === 'open') {
         d.state = state;
         if (state === 'met') d.metAt = iso(now());
         delete timers.reminders[d.key];
-        if (timers.ladderDeadline === d.key) {
-          timers.ladderNextAt = null;
-          timers.ladderDeadline = null;
-        }
       }
+      if (timers.ladderDeadline === d.key) stopLadder();
     }
   }
 
@@ -492,7 +501,7 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
   function escalate(actor: Actor, reason: string): void {
     apply({ type: 'escalate' });
     const step = ESCALATION_STEPS[view.escalationLevel];
-    record('escalated', actor, { level: view.escalationLevel, step: step.name, stepZh: step.zh, unitId: view.unitId, reason });
+    record('escalated', actor, { level: view.escalationLevel, step: step.name, stepZh: step.zh, unitId: view.unitId, reason, ...LADDER_RECIPIENTS[view.escalationLevel] });
   }
 
   setHandler(

@@ -74,7 +74,7 @@ export async function startTestService(name: string, policy: PolicyFile = FAST_P
   };
   await startWorker();
 
-  const app = createApp({ prisma, temporal, taskQueue, policy: resolvePolicy(policy), calendar: calendarData(2025, 2028), logLevel: 'silent' });
+  const app = safely(stopWorker, () => createApp({ prisma, temporal, taskQueue, policy: resolvePolicy(policy), calendar: calendarData(2025, 2028), logLevel: 'silent' }));
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -129,4 +129,14 @@ export async function eventually<T>(probe: () => Promise<T>, check: (value: T) =
     value = await probe();
   }
   return value;
+}
+
+/** Runs a set-up step; if it throws, undoes what was started so jest is not left with a polling worker. */
+function safely<T>(undo: () => Promise<void>, step: () => T): T {
+  try {
+    return step();
+  } catch (err) {
+    void undo();
+    throw err;
+  }
 }
