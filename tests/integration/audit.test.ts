@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { verifyAuditTrail } from '../../activities/audit';
 import { createActivities } from '../../activities/index';
+import { GENESIS_HASH, canonicalJson, eventHash } from '../../activities/projection';
 import { auditRoutes } from '../../api/audit';
 import { authenticate } from '../../api/auth';
 import { errorMiddleware } from '../../api/errors';
@@ -64,7 +66,7 @@ beforeAll(async () => {
 
   totalEvents = (await projectedTimelineLength(signedId)) + (await projectedTimelineLength(filedId));
 });
-afterAll(() => service.close());
+afterAll(() => service?.close());
 
 test('the trail the service wrote for filing, acceptance and signing verifies intact', async () => {
   const signedEvents = await service.prisma.caseEvent.count({ where: { caseId: signedId } });
@@ -241,6 +243,42 @@ test('npm run audit:verify exits 0 on an intact trail and 1 naming the first bro
     const unknown = await verify(['--case', 'no-such-case']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trimEnd().split('\n')).toEqual(['✖ audit:verify: no case with id no-such-case']);
+  } finally {
+    await own.$disconnect();
+    await db.drop();
+  }
+});
+
+test('a trail larger than one read batch is walked whole, and a break far down it is still found', async () => {
+  const db = await createTestDatabase('audit_batches');
+  await applyMigrations(db.url);
+  const own = createPrisma(db.url);
+  try {
+    const caseCount = 450;
+    const perCase = 3;
+    const ids = Array.from({ length: caseCount }, (_, i) => `case-${String(i).padStart(4, '0')}`);
+    await own.case.createMany({
+      data: ids.map((id) => ({
+        id, caseNumber: id, duplicateKey: id, status: 'submitted', complainantCreditCode: '91450600500000170P', complainantName: 'c', respondentName: 'r',
+        respondentType: 'government_organ', regionCode: '450621', amount: '1.00', overdueAmount: '1.00', complaint: {}, projectedSeq: perCase,
+      })),
+    });
+    const events = ids.flatMap((caseId) => {
+      let prevHash = GENESIS_HASH;
+      return Array.from({ length: perCase }, (_, i) => {
+        const payload = { step: i, note: `event ${i + 1} of ${caseId}` };
+        const fields = { caseId, seq: i + 1, type: 'noted', actor: 'key_office', actorRole: 'office', at: new Date(Date.UTC(2026, 0, 5, 9, 0, i)).toISOString(), payloadHash: crypto.createHash('sha256').update(canonicalJson(payload)).digest('hex'), prevHash };
+        prevHash = eventHash(fields);
+        return { ...fields, at: new Date(fields.at), payload, hash: prevHash };
+      });
+    });
+    await own.caseEvent.createMany({ data: events });
+
+    expect(await verifyAuditTrail(own)).toEqual({ ok: true, cases: caseCount, events: caseCount * perCase });
+
+    await own.$executeRaw`update case_events set type = 'rewritten' where case_id = 'case-0437' and seq = 2`;
+    await own.$executeRaw`update case_events set hash = ${'a'.repeat(64)} where case_id = 'case-0441' and seq = 1`;
+    expect(await verifyAuditTrail(own)).toMatchObject({ ok: false, firstBroken: { caseId: 'case-0437', seq: 2, problem: 'hash mismatch' } });
   } finally {
     await own.$disconnect();
     await db.drop();

@@ -89,3 +89,73 @@ describe('/readyz', () => {
     await db.drop();
   });
 });
+
+describe('npm start', () => {
+  test('comes up on embedded defaults, prints where to go, keeps cases across a restart, and Ctrl-C leaves no process behind', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'complaints-start-'));
+    fs.chmodSync(dataDir, 0o755);
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      TEMPORAL_PORT: String(await freePort()),
+      TEMPORAL_UI_PORT: String(await freePort()),
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+      LOG_LEVEL: 'warn',
+    };
+
+    const run = async () => {
+      const child = spawn('npm', ['start'], { cwd: root, env: { ...process.env, ...env }, detached: true });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+      const deadline = Date.now() + 90_000;
+      while (!out.includes('Press Ctrl-C to stop.') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+      return { child, output: () => out };
+    };
+    const stop = async (child: ReturnType<typeof spawn>) => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGINT'); // what Ctrl-C does: the whole foreground process group
+      await exited;
+    };
+    const leftovers = () =>
+      fs
+        .readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p))
+        .map((p) => {
+          try {
+            return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
+          } catch {
+            return '';
+          }
+        })
+        .filter((cmd) => cmd.includes(dataDir) || cmd.includes(`--port\u0000${env.TEMPORAL_PORT}`));
+
+    const first = await run();
+    expect(first.output()).toContain(`API          http://localhost:${env.PORT}/api/v1`);
+    expect(first.output()).toContain(`Temporal UI  http://127.0.0.1:${env.TEMPORAL_UI_PORT}`);
+    expect(first.output()).toMatch(/complainant\s+demo-complainant-key/);
+    const call = apiClient(`http://127.0.0.1:${env.PORT}`);
+    expect((await call('GET', '/readyz')).status).toBe(200);
+    const { exampleComplaint, KEYS } = await import('../support/fixtures');
+    const filed = await call('POST', '/api/v1/complaints', { key: KEYS.complainant, body: exampleComplaint({ contractTitle: 'survives a restart' }) });
+    expect(filed.status).toBe(201);
+    await stop(first.child);
+    expect(first.output()).toContain('stopped embedded PostgreSQL');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(leftovers()).toEqual([]);
+
+    const second = await run();
+    const again = await call('GET', `/api/v1/complaints/${filed.body.id}`, { key: KEYS.office });
+    expect(again.body.caseNumber).toBe(filed.body.caseNumber);
+    const accepted = await call('POST', `/api/v1/complaints/${filed.body.id}/review`, { key: KEYS.office, body: { decision: 'accept' } });
+    expect(accepted.body.status).toBe('forwarded');
+    await stop(second.child);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(leftovers()).toEqual([]);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 240_000);
+});
