@@ -76,6 +76,7 @@ export function createProjection({ prisma }: ActivityDeps) {
           data: {
             status: view.status,
             unitId: view.unitId,
+            unitIds: view.unitHistory,
             escalationLevel: view.escalationLevel,
             outcome: view.outcome,
             nextDeadlineAt: view.nextDeadlineAt ? new Date(view.nextDeadlineAt) : null,

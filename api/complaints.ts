@@ -52,7 +52,7 @@ export const listQuery = z.object({
 /** Who may see which case: an invisible case is answered exactly like a missing one. */
 export function visibleWhere(p: Principal): Prisma.CaseWhereInput {
   if (p.role === 'complainant') return { complainantCreditCode: p.creditCode ?? '' };
-  if (p.role === 'unit') return { OR: [{ unitId: p.unitId }, { detail: { path: ['unitHistory'], array_contains: [p.unitId] } }] };
+  if (p.role === 'unit') return { unitIds: { has: p.unitId ?? '' } };
   return {};
 }
 

@@ -259,15 +259,28 @@ test('a trail larger than one read batch is walked whole, and a break far down i
     const ids = Array.from({ length: caseCount }, (_, i) => `case-${String(i).padStart(4, '0')}`);
     await own.case.createMany({
       data: ids.map((id) => ({
-        id, caseNumber: id, duplicateKey: id, status: 'submitted', complainantCreditCode: '91450600500000170P', complainantName: 'c', respondentName: 'r',
-        respondentType: 'government_organ', regionCode: '450621', amount: '1.00', overdueAmount: '1.00', complaint: {}, projectedSeq: perCase,
+        id,
+        caseNumber: id,
+        duplicateKey: id,
+        status: 'submitted',
+        complainantCreditCode: '91450600500000170P',
+        complainantName: '防城港某机械有限公司',
+        respondentName: '上思县某局',
+        respondentType: 'government_organ',
+        regionCode: '450621',
+        amount: '250000.00',
+        overdueAmount: '120000.00',
+        complaint: {},
+        projectedSeq: perCase,
       })),
     });
     const events = ids.flatMap((caseId) => {
       let prevHash = GENESIS_HASH;
       return Array.from({ length: perCase }, (_, i) => {
         const payload = { step: i, note: `event ${i + 1} of ${caseId}` };
-        const fields = { caseId, seq: i + 1, type: 'noted', actor: 'key_office', actorRole: 'office', at: new Date(Date.UTC(2026, 0, 5, 9, 0, i)).toISOString(), payloadHash: crypto.createHash('sha256').update(canonicalJson(payload)).digest('hex'), prevHash };
+        const at = new Date(Date.UTC(2026, 0, 5, 9, 0, i)).toISOString();
+        const payloadHash = crypto.createHash('sha256').update(canonicalJson(payload)).digest('hex');
+        const fields = { caseId, seq: i + 1, type: 'noted', actor: 'key_office', actorRole: 'office', at, payloadHash, prevHash };
         prevHash = eventHash(fields);
         return { ...fields, at: new Date(fields.at), payload, hash: prevHash };
       });

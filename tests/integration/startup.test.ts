@@ -9,6 +9,9 @@ import { calendarData } from '../../domain/official-calendar';
 import { freePort } from '../../scripts/runtime/ports';
 import { apiClient } from '../support/service';
 import { createTestDatabase } from '../support/db';
+import { KEYS, exampleComplaint } from '../support/fixtures';
+import fs from 'node:fs';
+import os from 'node:os';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -92,8 +95,6 @@ describe('/readyz', () => {
 
 describe('npm start', () => {
   test('comes up on embedded defaults, prints where to go, keeps cases across a restart, and Ctrl-C leaves no process behind', async () => {
-    const fs = await import('node:fs');
-    const os = await import('node:os');
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'complaints-start-'));
     fs.chmodSync(dataDir, 0o755);
     const env = {
@@ -140,7 +141,6 @@ describe('npm start', () => {
     expect(first.output()).toMatch(/complainant\s+demo-complainant-key/);
     const call = apiClient(`http://127.0.0.1:${env.PORT}`);
     expect((await call('GET', '/readyz')).status).toBe(200);
-    const { exampleComplaint, KEYS } = await import('../support/fixtures');
     const filed = await call('POST', '/api/v1/complaints', { key: KEYS.complainant, body: exampleComplaint({ contractTitle: 'survives a restart' }) });
     expect(filed.status).toBe(201);
     await stop(first.child);
