@@ -24,6 +24,7 @@ export interface AppDeps {
   policy: CasePolicy;
   calendar: CalendarData;
   logLevel?: string;
+  temporalDeadlineMs?: number;
   /** Requests per minute per client address. */
   rateLimitPerMinute?: number;
 }

@@ -106,6 +106,8 @@ export const COMMAND_ROUTES: CommandRoute[] = [
   commandRoute('/:id/close', 'The office closes the case (办结)', ['office', 'admin'], closeBody, msg.closeUpdate, (b) => b),
 ];
 
+const UPDATE_DEADLINE_MS = 20_000;
+
 export interface ComplaintRoutesDeps extends IntakeDeps {
   prisma: PrismaClient;
   temporal: Client;
@@ -166,7 +168,8 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
     router.post(route.path, requireRole(...route.roles), async (req, res) => {
       const row = await loadVisible(req);
       try {
-        await route.send(req, temporal.workflow.getHandle(row.id));
+        // Bounded: with no server or no worker, the client answers 503 instead of waiting forever.
+        await temporal.connection.withDeadline(Date.now() + (deps.temporalDeadlineMs ?? UPDATE_DEADLINE_MS), () => route.send(req, temporal.workflow.getHandle(row.id)));
       } catch (err) {
         // A finished case's workflow is gone; say why nothing more can happen, as the transition table does.
         if (err instanceof WorkflowNotFoundError && isTerminal(row.status as CaseStatus)) throw new HttpError('conflict', finishedCaseReason(row.status as CaseStatus));

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { WorkflowUpdateFailedError, WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateFailedError, WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
 export type ErrorCode =
@@ -65,9 +65,12 @@ function fromWorkflow(err: unknown): HttpError | undefined {
     if (failure.type === 'NotFound') return new HttpError('not_found', failure.message);
   }
   if (isGrpcServiceError(err) && err.code === 5 /* NOT_FOUND */) return new HttpError('conflict', 'the case is no longer open');
-  if (isGrpcServiceError(err) && (err.code === 14 /* UNAVAILABLE */ || err.code === 4 /* DEADLINE_EXCEEDED */)) {
+  // No server, or no worker to take the update within the deadline: the case is unchanged, try again later.
+  const unavailable = (e: unknown) => isGrpcServiceError(e) && (e.code === 14 /* UNAVAILABLE */ || e.code === 4 /* DEADLINE_EXCEEDED */);
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || (err instanceof ServiceError && unavailable(err.cause))) {
     return new HttpError('unavailable', 'Temporal is unavailable; try again shortly');
   }
+  if (unavailable(err)) return new HttpError('unavailable', 'Temporal is unavailable; try again shortly');
   return undefined;
 }
 

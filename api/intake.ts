@@ -18,6 +18,8 @@ export interface IntakeDeps {
   policy: CasePolicy;
   calendar: CalendarData;
   now?: () => Date;
+  /** How long a call to Temporal may take before the client gets 503 (default 20 s for decisions, 10 s for filing). */
+  temporalDeadlineMs?: number;
 }
 
 export const OPEN_STATUSES = ['submitted', 'needs_information', 'forwarded', 'handling', 'result_reported', 'monitoring_plan'];
@@ -106,7 +108,7 @@ async function ensureWorkflow(deps: IntakeDeps, row: Case): Promise<void> {
     calendar: deps.calendar,
   };
   try {
-    await deps.temporal.workflow.start(complaintCase, {
+    await deps.temporal.connection.withDeadline(Date.now() + (deps.temporalDeadlineMs ?? 10_000), () => deps.temporal.workflow.start(complaintCase, {
       workflowId: row.id,
       taskQueue: deps.taskQueue,
       args: [input],
@@ -114,7 +116,7 @@ async function ensureWorkflow(deps: IntakeDeps, row: Case): Promise<void> {
       // A finished case is never started again.
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       typedSearchAttributes: [{ key: CaseStatusKey, value: 'submitted' }],
-    });
+    }));
   } catch (err) {
     if ((err as Error).name === 'WorkflowExecutionAlreadyStartedError') return;
     throw err;

@@ -45,7 +45,7 @@ export const FAST_POLICY: PolicyFile = {
  * The real service for one test file: its own database, its own task queue and worker on the run's
  * Temporal server, and the real HTTP app on a free port.
  */
-export async function startTestService(name: string, policy: PolicyFile = FAST_POLICY): Promise<TestService> {
+export async function startTestService(name: string, policy: PolicyFile = FAST_POLICY, opts: { rateLimitPerMinute?: number } = {}): Promise<TestService> {
   quietRuntime();
   const db = await createTestDatabase(name);
   await applyMigrations(db.url);
@@ -74,7 +74,7 @@ export async function startTestService(name: string, policy: PolicyFile = FAST_P
   };
   await startWorker();
 
-  const app = safely(stopWorker, () => createApp({ prisma, temporal, taskQueue, policy: resolvePolicy(policy), calendar: calendarData(2025, 2028), logLevel: 'silent' }));
+  const app = safely(stopWorker, () => createApp({ prisma, temporal, taskQueue, policy: resolvePolicy(policy), calendar: calendarData(2025, 2028), logLevel: 'silent', rateLimitPerMinute: opts.rateLimitPerMinute }));
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
