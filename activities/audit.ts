@@ -1,21 +1,27 @@
 import crypto from 'node:crypto';
+import { z } from 'zod';
 import type { PrismaClient } from '../prisma/client';
 import { GENESIS_HASH, canonicalJson, eventHash } from './projection';
 
 export const AUDIT_PROBLEMS = ['payload altered', 'hash mismatch', 'chain broken', 'sequence gap', 'events missing'] as const;
 export type AuditProblem = (typeof AUDIT_PROBLEMS)[number];
 
-export interface BrokenLink {
-  caseId: string;
+/** The verification's answer, once: the CLI prints it, the API sends it and the OpenAPI document describes it. */
+export const brokenLinkSchema = z.object({
+  caseId: z.string(),
   /** The first seq at which the trail is not what was written. */
-  seq: number;
+  seq: z.number().int(),
   /** The stored row at that seq; null when the row is missing. */
-  eventId: string | null;
-  problem: AuditProblem;
-  detail: string;
-}
-
-export type AuditResult = { ok: true; cases: number; events: number } | { ok: false; firstBroken: BrokenLink };
+  eventId: z.string().nullable(),
+  problem: z.enum(AUDIT_PROBLEMS),
+  detail: z.string(),
+});
+export const auditResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), cases: z.number().int(), events: z.number().int() }),
+  z.object({ ok: z.literal(false), firstBroken: brokenLinkSchema }),
+]);
+export type BrokenLink = z.infer<typeof brokenLinkSchema>;
+export type AuditResult = z.infer<typeof auditResultSchema>;
 
 /** Cases read per round trip: keeps memory flat however many cases the office holds. */
 const CASE_BATCH = 200;

@@ -8,6 +8,7 @@ import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/client';
 import type { CasePolicy } from '../domain/policy';
 import type { CalendarData } from '../domain/calendar';
+import { auditRoutes } from './audit';
 import { authenticate } from './auth';
 import { complaintRoutes } from './complaints';
 import { HttpError, errorMiddleware, notFoundRoute } from './errors';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '256kb', strict: false }));
   api.use(publicRoutes());
   api.use(authenticate(deps.prisma));
+  api.use('/audit', auditRoutes(deps.prisma));
   api.use('/complaints', complaintRoutes(deps));
   api.use(referenceDataRoutes(deps.prisma));
   api.use(interestRoutes());

@@ -7,6 +7,8 @@ import { CASE_STATUSES } from '../domain/case-status';
 import { COMMAND_ROUTES, listQuery } from './complaints';
 import { routingRulePatchSchema, routingRuleSchema, unitPatchSchema, unitSchema } from './reference-data';
 import { interestQuery } from './public';
+import { auditVerifyQuery } from './audit';
+import { auditResultSchema } from '../activities/audit';
 
 const errorSchema = z.object({
   error: z.object({
@@ -137,6 +139,14 @@ function generate() {
     security,
     request: { query: interestQuery },
     responses: { 200: { description: 'Interest owed', ...json(z.object({ principal: z.string(), dueDate: z.string(), asOf: z.string(), overdueDays: z.number(), basis: z.string(), rate: z.string(), interest: z.string() })) }, ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/audit/verify',
+    summary: 'Verify the hash-chained audit trail; names the first broken link',
+    security,
+    request: { query: auditVerifyQuery },
+    responses: { 200: { description: 'The verdict', ...json(auditResultSchema) }, ...errors },
   });
   registry.registerPath({
     method: 'get',

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { describeAuditResult, verifyAuditTrail } from '../activities/audit';
 import { createPrisma } from '../prisma/client';
-import { loadConfig, type Config } from './runtime/config';
-import { checkPostgres } from './runtime/postgres';
-import { redactUrl } from './runtime/service';
+import { loadConfig } from './runtime/config';
+import { checkPostgres, redactUrl, serviceDatabaseUrl } from './runtime/postgres';
 
 /**
  * npm run audit:verify [-- --case ID]
@@ -14,9 +13,6 @@ import { redactUrl } from './runtime/service';
  */
 const USAGE = 'usage: npm run audit:verify [-- --case CASE_ID]';
 
-/** The database `npm start` runs on when DATABASE_URL is unset: its embedded PostgreSQL. */
-const databaseUrlOf = (config: Config) =>
-  config.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${config.EMBEDDED_PG_PORT}/complaints`;
 
 function parseCaseId(argv: string[]): string | undefined {
   try {
@@ -30,7 +26,7 @@ function parseCaseId(argv: string[]): string | undefined {
 
 async function main(argv: string[]): Promise<number> {
   const caseId = parseCaseId(argv);
-  const url = databaseUrlOf(loadConfig());
+  const url = serviceDatabaseUrl(loadConfig());
   await checkPostgres(url).catch((err: Error) => {
     throw new Error(`PostgreSQL at ${redactUrl(url)} does not answer (${err.message}); start the service with npm start or set DATABASE_URL`);
   });

@@ -3,9 +3,8 @@ import { createApiKey, ROLES, type NewKey, type Role } from '../api/keys';
 import { validateCreditCode } from '../domain/credit-code';
 import { createPrisma, type PrismaClient } from '../prisma/client';
 import { applyMigrations } from '../prisma/migrate';
-import { loadConfig, type Config } from './runtime/config';
-import { checkPostgres } from './runtime/postgres';
-import { redactUrl } from './runtime/service';
+import { loadConfig } from './runtime/config';
+import { checkPostgres, redactUrl, serviceDatabaseUrl } from './runtime/postgres';
 
 /**
  * npm run keys -- create --role office|admin|unit|complainant [--unit ID] [--uscc CODE] [--label TEXT]
@@ -73,9 +72,6 @@ function parseCommand(argv: string[]): Command {
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
-/** The database `npm start` runs on when DATABASE_URL is unset: its embedded PostgreSQL. */
-const databaseUrlOf = (config: Config) =>
-  config.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${config.EMBEDDED_PG_PORT}/complaints`;
 
 async function create(prisma: PrismaClient, k: NewKey, out: (line: string) => void): Promise<void> {
   if (k.unitId && !(await prisma.unit.findUnique({ where: { id: k.unitId } }))) {
@@ -116,7 +112,7 @@ async function revoke(prisma: PrismaClient, id: string, out: (line: string) => v
 async function main(argv: string[]): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const command = parseCommand(argv);
-  const url = databaseUrlOf(loadConfig());
+  const url = serviceDatabaseUrl(loadConfig());
   await checkPostgres(url).catch((err: Error) => {
     throw new Error(`PostgreSQL at ${redactUrl(url)} does not answer (${err.message}); start the service with npm start or set DATABASE_URL`);
   });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadConfig } from './runtime/config';
-import { startEmbeddedPostgres } from './runtime/postgres';
+import { EMBEDDED_DATABASE, startEmbeddedPostgres } from './runtime/postgres';
 import { assertPortFree } from './runtime/ports';
 import { resolveTemporalSource, startTemporal } from './runtime/temporal';
 import { connectDatabase, runApi, runMain, runWorker } from './runtime/service';
@@ -21,7 +21,7 @@ runMain('the complaint service', async (stoppers, log) => {
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     log(`Starting embedded PostgreSQL (data in ${path.join(config.DATA_DIR, 'postgres')})…`);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT, database: 'complaints', persistent: true });
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT, database: EMBEDDED_DATABASE, persistent: true });
     stoppers.push({ name: 'embedded PostgreSQL', stop: pg.stop });
     databaseUrl = pg.url;
   }

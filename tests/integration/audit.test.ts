@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import { verifyAuditTrail } from '../../activities/audit';
+import { auditResultSchema, verifyAuditTrail } from '../../activities/audit';
 import { createActivities } from '../../activities/index';
 import { GENESIS_HASH, canonicalJson, eventHash } from '../../activities/projection';
 import { auditRoutes } from '../../api/audit';
@@ -176,6 +176,7 @@ test('GET /api/v1/audit/verify answers the office and admin with the same result
     for (const key of [KEYS.office, KEYS.admin]) {
       const all = await audit('GET', '/api/v1/audit/verify', { key });
       expect(all).toMatchObject({ status: 200, body: { ok: true, cases: 2, events: totalEvents } });
+      expect(auditResultSchema.safeParse(all.body).success).toBe(true);
     }
     const one = await audit('GET', `/api/v1/audit/verify?caseId=${filedId}`, { key: KEYS.office });
     expect(one.body).toEqual({ ok: true, cases: 1, events: await service.prisma.caseEvent.count({ where: { caseId: filedId } }) });
@@ -188,6 +189,7 @@ test('GET /api/v1/audit/verify answers the office and admin with the same result
         const broken = await audit('GET', '/api/v1/audit/verify', { key: KEYS.office });
         expect(broken.status).toBe(200);
         expect(broken.body).toEqual({ ok: false, firstBroken: { caseId: signedId, seq: 2, eventId: row.id.toString(), problem: 'hash mismatch', detail: expect.any(String) } });
+        expect(auditResultSchema.safeParse(broken.body).success).toBe(true);
       },
     );
 
