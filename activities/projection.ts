@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Complaint } from '../domain/complaint';
 import type { CaseView } from '../workflows/case-view';
 import type { ActivityDeps } from './index';
+import { enqueueEventNotifications } from './notifications';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -39,9 +40,10 @@ export function createProjection({ prisma }: ActivityDeps) {
   return {
     /**
      * Writes the workflow's view into the read model. Idempotent: a retry, or an older view arriving after
-     * a newer one, changes nothing; events are appended by seq and never rewritten.
+     * a newer one, changes nothing; events are appended by seq and never rewritten. The notices the new
+     * events cause go into the outbox in the same transaction (dispatchDeliveries sends them).
      */
-    async projectCase({ view }: { view: CaseView; complaint: Complaint }): Promise<void> {
+    async projectCase({ view, complaint }: { view: CaseView; complaint: Complaint }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         const rows = await tx.$queryRaw<{ projected_seq: number }[]>`select projected_seq from cases where id = ${view.caseId} for update`;
         const stored = rows[0];
@@ -60,6 +62,7 @@ export function createProjection({ prisma }: ActivityDeps) {
           });
           prevHash = hash;
         }
+        await enqueueEventNotifications(tx, { view, complaint, fresh });
 
         for (const d of view.deadlines) {
           const values = { name: d.name, dueAt: new Date(d.dueAt), state: d.state, metAt: d.metAt ? new Date(d.metAt) : null };

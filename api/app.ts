@@ -15,7 +15,8 @@ import { HttpError, errorMiddleware, notFoundRoute } from './errors';
 import { healthRoutes } from './health';
 import { createMetrics } from './metrics';
 import { docsRoutes } from './openapi';
-import { interestRoutes, publicRoutes } from './public';
+import { interestRoutes } from './public';
+import { agencyRoutes, dishonestPayersRoute } from './agencies';
 import { referenceDataRoutes } from './reference-data';
 
 export interface AppDeps {
@@ -71,11 +72,12 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   api.use(express.json({ limit: '256kb', strict: false }));
-  api.use(publicRoutes());
+  api.use(dishonestPayersRoute(deps.prisma));
   api.use(authenticate(deps.prisma));
   api.use('/audit', auditRoutes(deps.prisma));
   api.use('/complaints', complaintRoutes(deps));
   api.use(referenceDataRoutes(deps.prisma));
+  api.use(agencyRoutes(deps.prisma));
   api.use(interestRoutes());
   app.use('/api/v1', api);
   app.use(notFoundRoute);

@@ -1,4 +1,7 @@
 import type { Case } from '../prisma/generated/client';
+import type { PrismaClient } from '../prisma/client';
+import { listCaseNotifications, type CaseNotification } from '../activities/notifications';
+import { listSanctionOrders } from '../activities/sanctions';
 import type { Complaint } from '../domain/complaint';
 import type { CaseView } from '../workflows/case-view';
 import { beijingDateOf } from '../domain/beijing-date';
@@ -6,7 +9,18 @@ import { paymentDue } from '../domain/payment-term';
 import { interestAnswer, type InterestAnswer } from './public';
 
 /** The case as the API returns it: the stored complaint plus what the workflow projected. */
-export function caseJson(row: Case, now = new Date()) {
+export interface CaseExtras {
+  notifications: CaseNotification[];
+  sanctions: Awaited<ReturnType<typeof listSanctionOrders>>;
+}
+
+/** What a case's detail shows besides the row: who was told what, and the sanction orders with their receipts. */
+export async function caseExtras(prisma: PrismaClient, caseId: string): Promise<CaseExtras> {
+  const [notifications, sanctions] = await Promise.all([listCaseNotifications(prisma, caseId), listSanctionOrders(prisma, caseId)]);
+  return { notifications, sanctions };
+}
+
+export function caseJson(row: Case, extras: CaseExtras = { notifications: [], sanctions: [] }, now = new Date()) {
   const complaint = row.complaint as unknown as Complaint;
   const view = row.detail as unknown as Partial<CaseView>;
   return {
@@ -28,9 +42,10 @@ export function caseJson(row: Case, now = new Date()) {
     deadlines: (view.deadlines ?? []).map((d) => ({ key: d.key, name: d.name, dueAt: d.dueAt, state: d.state, ...(d.metAt ? { metAt: d.metAt } : {}) })),
     nextDeadlineAt: row.nextDeadlineAt?.toISOString() ?? null,
     timeline: (view.timeline ?? []).map((e) => ({ seq: e.seq, what: e.type, who: e.actor, when: e.at, data: e.data })),
-    notifications: [],
+    notifications: extras.notifications,
     interestOwed: interestOwed(complaint, now),
-    sanctions: view.seriousFound ? [{ status: 'started' }] : [],
+    seriousFound: view.seriousFound ?? false,
+    sanctions: extras.sanctions,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,

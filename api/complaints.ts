@@ -11,7 +11,7 @@ import * as msg from '../workflows/messages';
 import type { CaseView } from '../workflows/case-view';
 import type { Actor } from '../domain/case-record';
 import { actorOf, principalOf, requireRole } from './auth';
-import { caseJson } from './case-json';
+import { caseExtras, caseJson } from './case-json';
 import { HttpError, notFound } from './errors';
 import { parseBody } from './validation';
 import { OPEN_STATUSES, assertMayFile, fileComplaint, type IntakeDeps } from './intake';
@@ -132,7 +132,7 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
     if (idempotencyKey && idempotencyKey.length > 200) throw new HttpError('validation_failed', 'Idempotency-Key: must be at most 200 characters', [{ path: 'Idempotency-Key', message: 'must be at most 200 characters' }]);
     const { row, created } = await fileComplaint(deps, complaint, { idempotencyKey, keyOwner: principal.keyId });
     const fresh = created ? await waitForFirstProjection(prisma, row.id) : row;
-    res.status(created ? 201 : 200).json(caseJson(fresh));
+    res.status(created ? 201 : 200).json(caseJson(fresh, await caseExtras(prisma, fresh.id)));
   });
 
   router.get('/', async (req, res) => {
@@ -161,7 +161,8 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(caseJson(await loadVisible(req)));
+    const row = await loadVisible(req);
+    res.json(caseJson(row, await caseExtras(prisma, row.id)));
   });
 
   for (const route of COMMAND_ROUTES) {
@@ -176,7 +177,7 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
         throw err;
       }
       const updated = await prisma.case.findUniqueOrThrow({ where: { id: row.id } });
-      res.json(caseJson(updated));
+      res.json(caseJson(updated, await caseExtras(prisma, updated.id)));
     });
   }
 

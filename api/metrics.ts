@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PrismaClient } from '../prisma/client';
+import { deliveryCountsByStatus } from '../activities/notifications';
 
 /** Prometheus metrics: request rates and latencies by route, and cases by status read at scrape time. */
 export function createMetrics(prisma: PrismaClient) {
@@ -23,6 +24,16 @@ export function createMetrics(prisma: PrismaClient) {
       this.reset();
       const groups = await prisma.case.groupBy({ by: ['status', 'escalationLevel'], _count: { _all: true } });
       for (const g of groups) this.set({ status: g.status, escalation_level: String(g.escalationLevel) }, g._count._all);
+    },
+  });
+
+  new Gauge({
+    name: 'notification_deliveries',
+    help: 'Notification and sanction-order deliveries by status (failed = given up after every retry)',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      for (const [status, count] of Object.entries(await deliveryCountsByStatus(prisma))) this.set({ status }, count);
     },
   });
 

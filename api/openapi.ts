@@ -8,6 +8,7 @@ import { COMMAND_ROUTES, listQuery } from './complaints';
 import { routingRulePatchSchema, routingRuleSchema, unitPatchSchema, unitSchema } from './reference-data';
 import { interestQuery } from './public';
 import { auditVerifyQuery } from './audit';
+import { agencyPatchSchema, agencySchema } from './agencies';
 import { auditResultSchema } from '../activities/audit';
 
 const errorSchema = z.object({
@@ -37,8 +38,21 @@ const caseSchema = z.object({
   deadlines: z.array(z.object({ key: z.string(), name: z.string(), dueAt: z.string(), state: z.enum(['open', 'met', 'missed', 'cancelled']), metAt: z.string().optional() })),
   nextDeadlineAt: z.string().nullable(),
   timeline: z.array(z.object({ seq: z.number().int(), what: z.string(), who: z.object({ role: z.string(), id: z.string() }), when: z.string(), data: z.record(z.string(), z.unknown()) })),
-  notifications: z.array(z.unknown()),
-  sanctions: z.array(z.unknown()),
+  notifications: z.array(
+    z.object({
+      id: z.string(),
+      event: z.string(),
+      recipient: z.string(),
+      channel: z.string(),
+      address: z.string().nullable(),
+      status: z.enum(['pending', 'sending', 'sent', 'failed']),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      sentAt: z.string().nullable(),
+    }).passthrough(),
+  ),
+  seriousFound: z.boolean(),
+  sanctions: z.array(z.object({ orderId: z.string(), measure: z.string(), kind: z.enum(['impose', 'lift']), agencyId: z.string().nullable(), status: z.string() }).passthrough()),
   interestOwed: z
     .object({ principal: z.string(), dueDate: z.string(), asOf: z.string(), overdueDays: z.number().int(), basis: z.string(), rate: z.string(), interest: z.string() })
     .nullable(),
@@ -112,6 +126,7 @@ function generate() {
   for (const [name, schema, patch] of [
     ['units', unitSchema, unitPatchSchema],
     ['routing-rules', routingRuleSchema, routingRulePatchSchema],
+    ['agencies', agencySchema, agencyPatchSchema],
   ] as const) {
     const list = z.object({ items: z.array(schema) });
     registry.registerPath({ method: 'get', path: `/api/v1/${name}`, summary: `List ${name}`, security, responses: { 200: { description: name, ...json(list) }, ...errors } });

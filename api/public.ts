@@ -39,15 +39,3 @@ export function interestRoutes(): Router {
   });
   return router;
 }
-
-/**
- * The public list of dishonest payers (失信名单). Respondents are listed by the sanctions workflow
- * (notifications-and-sanctions issue); until a case is found serious and its orders are issued, it is empty.
- */
-export function publicRoutes(): Router {
-  const router = Router();
-  router.get('/public/dishonest-payers', (_req, res) => {
-    res.json({ items: [] });
-  });
-  return router;
-}

@@ -17,30 +17,32 @@ const contactsSchema = z
   })
   .strict();
 
-export const unitSchema = z
-  .object({
-    id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 lower-case letters, digits or dashes'),
-    name: z.string().trim().min(1, 'is required').max(200),
-    kind: z.enum(UNIT_KINDS),
-    regionCode: z.enum(REGION_CODES).nullable().optional(),
-    parentId: z.string().trim().min(1).nullable().optional(),
-    contacts: contactsSchema.default({}),
-  })
-  .strict();
-export const unitPatchSchema = unitSchema.omit({ id: true }).partial().strict();
+const idField = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 lower-case letters, digits or dashes');
 
+// Patches are built from the fields without defaults: under zod 4 a default survives .partial(), and
+// a PATCH that leaves a field out must leave it alone, not reset it.
+const unitFields = {
+  name: z.string().trim().min(1, 'is required').max(200),
+  kind: z.enum(UNIT_KINDS),
+  regionCode: z.enum(REGION_CODES).nullable().optional(),
+  parentId: z.string().trim().min(1).nullable().optional(),
+  contacts: contactsSchema,
+};
+export const unitSchema = z.object({ ...unitFields, id: idField, contacts: contactsSchema.default({}) }).strict();
+export const unitPatchSchema = z.object(unitFields).partial().strict();
+
+const routingRuleFields = {
+  regionCode: z.enum(REGION_CODES).nullable().optional(),
+  supervisingDepartment: z.string().trim().min(1).max(200).nullable().optional(),
+  respondentType: z.enum(RESPONDENT_TYPES).nullable().optional(),
+  unitId: z.string().trim().min(1, 'is required'),
+  priority: z.number().int().min(0).max(100_000),
+  isFallback: z.boolean(),
+};
 export const routingRuleSchema = z
-  .object({
-    id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 lower-case letters, digits or dashes'),
-    regionCode: z.enum(REGION_CODES).nullable().optional(),
-    supervisingDepartment: z.string().trim().min(1).max(200).nullable().optional(),
-    respondentType: z.enum(RESPONDENT_TYPES).nullable().optional(),
-    unitId: z.string().trim().min(1, 'is required'),
-    priority: z.number().int().min(0).max(100_000).default(100),
-    isFallback: z.boolean().default(false),
-  })
+  .object({ ...routingRuleFields, id: idField, priority: routingRuleFields.priority.default(100), isFallback: routingRuleFields.isFallback.default(false) })
   .strict();
-export const routingRulePatchSchema = routingRuleSchema.omit({ id: true }).partial().strict();
+export const routingRulePatchSchema = z.object(routingRuleFields).partial().strict();
 
 const unitJson = (u: { id: string; name: string; kind: string; regionCode: string | null; parentId: string | null; contacts: unknown }) => ({
   id: u.id,

@@ -3,6 +3,9 @@ import { validateCreditCode } from './credit-code';
 import { parseYuan } from './money';
 import { ENTERPRISE_SIZES, RESPONDENT_TYPES } from './case-status';
 
+/** The office itself (市领导小组办公室): the fallback owner of anything no rule routes, and a recipient of reports. */
+export const OFFICE_UNIT_ID = 'fcg-office';
+
 /** County-level territories of Fangchenggang (属地): 港口区, 防城区, 上思县, 东兴市. */
 export const REGION_CODES = ['450602', '450603', '450621', '450681'] as const;
 

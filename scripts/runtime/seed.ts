@@ -1,8 +1,7 @@
 import type { PrismaClient } from '../../prisma/client';
 import { createApiKey, type Role } from '../../api/keys';
-
-/** The office itself: the fallback owner of anything no rule routes. */
-export const OFFICE_UNIT_ID = 'fcg-office';
+import { seedAgencies } from '../../api/agencies';
+import { OFFICE_UNIT_ID } from '../../domain/complaint';
 
 export const CITY_UNITS = [
   { id: OFFICE_UNIT_ID, name: '防城港市保障中小企业款项支付工作领导小组办公室', kind: 'office', regionCode: null },
@@ -24,7 +23,7 @@ export const CITY_ROUTING_RULES = [
   { id: 'fallback-office', unitId: OFFICE_UNIT_ID, priority: 1000, isFallback: true },
 ];
 
-/** Seeds the city's units and routing rules where they are missing; never overwrites the office's edits. */
+/** Seeds the city's units, routing rules and sanctioning agencies where missing; never overwrites the office's edits. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   for (const u of CITY_UNITS) {
     await prisma.unit.upsert({ where: { id: u.id }, create: { ...u, contacts: {} }, update: {} });
@@ -32,6 +31,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   for (const r of CITY_ROUTING_RULES) {
     await prisma.routingRule.upsert({ where: { id: r.id }, create: r, update: {} });
   }
+  await seedAgencies(prisma);
 }
 
 /** The complainant in the README's example complaint. */

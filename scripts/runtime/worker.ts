@@ -16,6 +16,8 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   prisma: PrismaClient;
+  smtpUrl?: string;
+  webhookSecret?: string;
 }
 
 export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
@@ -25,7 +27,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ prisma: opts.prisma }),
+    activities: createActivities({ prisma: opts.prisma, smtpUrl: opts.smtpUrl, webhookSecret: opts.webhookSecret }),
   });
   return { worker, connection };
 }

@@ -103,8 +103,13 @@ describe('lists, reference data, interest, docs', () => {
     expect((await call('POST', '/api/v1/units', { key: KEYS.office, body: unit })).status).toBe(409);
     const patched = await call('PATCH', '/api/v1/units/dept-education', { key: KEYS.office, body: { contacts: { email: 'edu@example.com', leadershipEmail: 'head@example.com' } } });
     expect(patched.body.contacts.leadershipEmail).toBe('head@example.com');
+    // A patch that leaves contacts out leaves them alone.
+    const renamed = await call('PATCH', '/api/v1/units/dept-education', { key: KEYS.office, body: { name: '防城港市教育局（新）' } });
+    expect(renamed.body).toMatchObject({ name: '防城港市教育局（新）', contacts: { email: 'edu@example.com', leadershipEmail: 'head@example.com' } });
     const rule = await call('POST', '/api/v1/routing-rules', { key: KEYS.admin, body: { id: 'dept-education', supervisingDepartment: '防城港市教育局', unitId: 'dept-education', priority: 50 } });
     expect(rule.status).toBe(201);
+    const moved = await call('PATCH', '/api/v1/routing-rules/dept-education', { key: KEYS.admin, body: { supervisingDepartment: '防城港市教育局（新）' } });
+    expect(moved.body).toMatchObject({ priority: 50, isFallback: false, supervisingDepartment: '防城港市教育局（新）' });
     const badRule = await call('POST', '/api/v1/routing-rules', { key: KEYS.admin, body: { id: 'nowhere', unitId: 'no-such-unit' } });
     expect(badRule.status).toBe(400);
     expect(badRule.body.error.issues[0].path).toBe('unitId');

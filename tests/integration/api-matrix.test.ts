@@ -45,6 +45,8 @@ const MATRIX: { method: string; path: () => string; allowed: RoleName[]; body?: 
   { method: 'PATCH', path: () => '/api/v1/routing-rules/region-450621', allowed: ['office', 'admin'], body: { bad: true } },
   { method: 'GET', path: () => '/api/v1/interest?principal=1.00&dueDate=2025-01-01&asOf=2025-01-02', allowed: ['complainant', 'unit', 'office', 'admin'] },
   { method: 'GET', path: () => '/api/v1/audit/verify', allowed: ['office', 'admin'] },
+  { method: 'GET', path: () => '/api/v1/agencies', allowed: ['office', 'admin'] },
+  { method: 'POST', path: () => '/api/v1/agencies', allowed: ['office', 'admin'], body: {} },
   { method: 'GET', path: () => '/api/v1/public/dishonest-payers', allowed: ['none', 'complainant', 'unit', 'office', 'admin'] },
 ];
 
