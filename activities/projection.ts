@@ -80,6 +80,7 @@ export function createProjection({ prisma }: ActivityDeps) {
             status: view.status,
             unitId: view.unitId,
             unitIds: view.unitHistory,
+            overdue: !closing && view.deadlines.some((d) => d.state === 'missed'),
             escalationLevel: view.escalationLevel,
             outcome: view.outcome,
             nextDeadlineAt: view.nextDeadlineAt ? new Date(view.nextDeadlineAt) : null,

@@ -14,7 +14,8 @@ import { actorOf, principalOf, requireRole } from './auth';
 import { caseExtras, caseJson } from './case-json';
 import { HttpError, notFound } from './errors';
 import { parseBody } from './validation';
-import { OPEN_STATUSES, assertMayFile, fileComplaint, type IntakeDeps } from './intake';
+import { assertMayFile, fileComplaint, type IntakeDeps } from './intake';
+import { parseCaseNumber } from '../domain/case-number';
 import type { Principal } from './keys';
 
 export const reviewBody = z.object({
@@ -141,9 +142,11 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
     if (query.status) filters.push({ status: query.status });
     if (query.unitId) filters.push({ unitId: query.unitId });
     if (query.escalationLevel !== undefined) filters.push({ escalationLevel: query.escalationLevel });
-    if (query.overdue === 'true') filters.push({ status: { in: OPEN_STATUSES }, deadlines: { some: { state: 'missed' } } });
-    if (query.overdue === 'false') filters.push({ deadlines: { none: { state: 'missed' } } });
-    if (query.q) {
+    if (query.overdue) filters.push({ overdue: query.overdue === 'true' });
+    if (query.q && parseCaseNumber(query.q.trim()).ok) {
+      // A case number is unique and indexed: no need to scan names.
+      filters.push({ caseNumber: query.q.trim() });
+    } else if (query.q) {
       filters.push({
         OR: [
           { caseNumber: { contains: query.q, mode: 'insensitive' } },

@@ -95,7 +95,7 @@ async function fillCases(url: string) {
   const units = CITY_UNITS.filter((u) => u.kind !== 'office').map((u) => u.id);
   await client.query(
     `insert into cases (id, case_number, duplicate_key, status, escalation_level, unit_id, unit_ids, complainant_credit_code, complainant_name,
-       respondent_name, respondent_type, region_code, amount, overdue_amount, next_deadline_at, complaint, detail, projected_seq, created_at, updated_at)
+       respondent_name, respondent_type, region_code, amount, overdue_amount, next_deadline_at, overdue, complaint, detail, projected_seq, created_at, updated_at)
      select 'bench-' || g,
             'FCG-2026-' || lpad(g::text, 6, '0'),
             md5(g::text),
@@ -110,6 +110,7 @@ async function fillCases(url: string) {
             '450621',
             250000.00, 120000.00,
             now() + ((g % 60) - 20) * interval '1 day',
+            g % 4 > 0 and g % 10 < 6,
             '{"channel":"online","complainant":{},"respondent":{"type":"government_organ"},"contract":{"overdueAmount":"120000.00","amount":"250000.00"},"description":"bench","evidence":[]}'::jsonb,
             '{}'::jsonb, 1,
             now() - g * interval '1 minute', now()
