@@ -7,7 +7,7 @@ import { createApp } from '../../api/app';
 import { resolvePolicy } from '../../domain/policy';
 import { calendarData } from '../../domain/official-calendar';
 import { freePort } from '../../scripts/runtime/ports';
-import { apiClient } from '../support/service';
+import { apiClient, eventually } from '../support/service';
 import { createTestDatabase } from '../support/db';
 import { KEYS, exampleComplaint } from '../support/fixtures';
 import fs from 'node:fs';
@@ -144,9 +144,9 @@ describe('npm start', () => {
     const filed = await call('POST', '/api/v1/complaints', { key: KEYS.complainant, body: exampleComplaint({ contractTitle: 'survives a restart' }) });
     expect(filed.status).toBe(201);
     await stop(first.child);
-    expect(first.output()).toContain('stopped embedded PostgreSQL');
-    await new Promise((r) => setTimeout(r, 500));
-    expect(leftovers()).toEqual([]);
+    // npm may return before the service has finished stopping; everything must be gone shortly after.
+    await eventually(async () => first.output(), (o) => o.includes('stopped embedded PostgreSQL'), 30_000);
+    expect(await eventually(async () => leftovers(), (l) => l.length === 0, 30_000)).toEqual([]);
 
     const second = await run();
     const again = await call('GET', `/api/v1/complaints/${filed.body.id}`, { key: KEYS.office });
@@ -154,8 +154,8 @@ describe('npm start', () => {
     const accepted = await call('POST', `/api/v1/complaints/${filed.body.id}/review`, { key: KEYS.office, body: { decision: 'accept' } });
     expect(accepted.body.status).toBe('forwarded');
     await stop(second.child);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(leftovers()).toEqual([]);
+    await eventually(async () => second.output(), (o) => o.includes('stopped embedded PostgreSQL'), 30_000);
+    expect(await eventually(async () => leftovers(), (l) => l.length === 0, 30_000)).toEqual([]);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 240_000);
 });
