@@ -24,6 +24,8 @@ export interface CasePolicy {
   feedback: DeadlineSpec;
   reminderLead: DeadlineSpec;
   escalationStep: DeadlineSpec;
+  /** Credit repair: a dishonest-payer listing stays public at least this long after it began. */
+  publicityMin: DeadlineSpec;
 }
 
 export const DEFAULT_POLICY: CasePolicy = {
@@ -41,6 +43,8 @@ export const DEFAULT_POLICY: CasePolicy = {
   reminderLead: { kind: 'working_days', days: 3 },
   /** Time between rungs of the escalation ladder once a deadline has passed. */
   escalationStep: { kind: 'working_days', days: 5 },
+  /** The office sets it; three months (90 days) unless it says otherwise. */
+  publicityMin: { kind: 'calendar_days', days: 90 },
 };
 
 /** The statutory handling period: one day of an extension is 1/30 of a shortened handling period. */
@@ -103,7 +107,7 @@ const entry = policyValueSchema.optional();
 
 /** The POLICY_FILE, already parsed from JSON: any subset of the entries; unknown keys are typos. */
 export const policyFileSchema = z
-  .object({ review: entry, sign: entry, handling: entry, handlingMax: entry, feedback: entry, reminderLead: entry, escalationStep: entry })
+  .object({ review: entry, sign: entry, handling: entry, handlingMax: entry, feedback: entry, reminderLead: entry, escalationStep: entry, publicityMin: entry })
   .strict();
 
 export type PolicyFile = z.input<typeof policyFileSchema>;

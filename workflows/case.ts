@@ -398,7 +398,9 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
       record('complainant_notified_of_result', SYSTEM, { outcome });
       record('reported_to_office', SYSTEM, { outcome });
       openDeadline('feedback', deadlineAfter(now(), policy.feedback, calendar));
+      // A respondent that now pays or is found to owe nothing is not pursued further.
       if (outcome === 'respondent_refuses') startRespondentLadder();
+      else timers.respondentLadderNextAt = null;
       return publish();
     },
     {
@@ -606,7 +608,7 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
   function stepLadder(): void {
     const deadlineKey = timers.ladderDeadline ?? '';
     if (deadlineKey.startsWith('review')) {
-      record('escalated_to_office_head', SYSTEM, { deadline: 'review' });
+      record('escalated_to_office_head', SYSTEM, { deadline: 'review', to: 'office_head' });
       stopLadder();
       return;
     }

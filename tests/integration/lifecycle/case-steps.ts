@@ -24,7 +24,6 @@ export interface ShownCase {
   pendingExtension: { days: number; reason: string } | null;
   deadlines: { key: string; name: string; dueAt: string; state: string; metAt?: string }[];
   timeline: { seq: number; what: string; who: { role: string; id: string }; when: string; data: Record<string, unknown> }[];
-  sanctions: unknown[];
 }
 
 /**

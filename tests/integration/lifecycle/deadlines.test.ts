@@ -1,6 +1,7 @@
 import { startTestService, type TestService } from '../../support/service';
 import { KEYS } from '../../support/fixtures';
 import { caseSteps, deadline, eventsOf, whats, type ShownCase } from './case-steps';
+import { EscalationLevelKey } from '../../../workflows/search-attributes';
 
 /** Deadlines short enough to be missed while the test watches; each ladder rung two seconds apart. */
 const LATE_POLICY = {
@@ -35,6 +36,7 @@ test.concurrent('the office leaves the review open: reminded before the deadline
   expect(reminders[0]).toMatchObject({ deadline: 'review', to: 'office' });
   expect(eventsOf(late, 'deadline_missed')[0]?.data).toMatchObject({ deadline: 'review', to: 'office' });
   expect(whats(late).indexOf('deadline_missed')).toBeLessThan(whats(late).indexOf('escalated_to_office_head'));
+  expect(eventsOf(late, 'escalated_to_office_head')[0]?.data).toEqual({ deadline: 'review', to: 'office_head' });
   // The unit ladder is not the office's: no level is added for a late review.
   expect(late.escalationLevel).toBe(0);
 
@@ -90,6 +92,9 @@ test.concurrent('the unit misses the handling deadline: 催办通知 to its lead
   expect(third! - second!).toBeGreaterThanOrEqual(2_000);
   const row = await service.prisma.case.findUniqueOrThrow({ where: { id } });
   expect(row.escalationLevel).toBe(3);
+  // Operators see the level in the Temporal UI as well.
+  const described = await service.temporal.workflow.getHandle(id).describe();
+  expect(described.typedSearchAttributes.get(EscalationLevelKey)).toBe(3);
 
   // The top of the ladder is the top: the office cannot go higher, and the workflow does not try.
   const higher = await act(KEYS.office, id, 'escalate', { reason: 'still nothing' });

@@ -115,6 +115,20 @@ describe('results', () => {
     expect(done.escalationLevel).toBe(0);
   });
 
+  test.concurrent('the respondent refuses, the complainant objects, and on re-handling the respondent pays: its ladder stops', async () => {
+    const { handling, must, show } = steps;
+    const id = await handling();
+    await must(KEYS.unit450621, id, 'result', { outcome: 'respondent_refuses', summary: '被投诉人拒不配合' });
+    await must(KEYS.complainant, id, 'feedback', { satisfied: false, comment: '请继续督促' });
+    const paid = await must(KEYS.unit450621, id, 'result', { outcome: 'paid_in_full', paidAmount: '120000.00', summary: '经督办已付清' });
+    const ladderSoFar = paid.timeline.filter((e) => e.what.startsWith('respondent_') || e.what === 'rectification_order').length;
+    // Two ladder steps' time later, nothing more has been issued to a respondent that paid.
+    await new Promise((r) => setTimeout(r, 4_500));
+    const later = await show(id);
+    expect(later.timeline.filter((e) => e.what.startsWith('respondent_') || e.what === 'rectification_order')).toHaveLength(ladderSoFar);
+    expect(later.status).toBe('result_reported');
+  });
+
   test.concurrent('a payment plan: each instalment confirmed paid asks for the next; all paid closes the case', async () => {
     const { handling, must } = steps;
     const id = await handling();

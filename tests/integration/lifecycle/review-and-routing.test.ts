@@ -67,9 +67,9 @@ test.concurrent.each(REJECTION_REASONS.map((reason) => [reason]))('the office re
   expect(row.closedAt).not.toBeNull();
 
   // Nothing more can happen to a rejected case.
-  await steps.until(id, () => true);
-  const late = await act(KEYS.unit450621, id, 'sign');
-  expect([404, 409]).toContain(late.status);
+  const late = await act(KEYS.office, id, 'review', { decision: 'accept' });
+  expect(late.status).toBe(409);
+  expect(late.body.error.message).toMatch(/rejected/);
 });
 
 test.concurrent('a rejection without a reason from the statutory list is refused', async () => {
@@ -148,6 +148,14 @@ test.concurrent('misroute: the unit hands the case back with a reason, the offic
   expect((await show(id, KEYS.unit450621)).unitId).toBe('dept-housing');
   const meddling = await act(KEYS.unit450621, id, 'result', { outcome: 'paid_in_full', summary: 'x' });
   expect(meddling.status).toBe(403);
+});
+
+test.concurrent('the office accepts and names the unit itself: no routing, the named unit is asked to sign', async () => {
+  const { file, must } = steps;
+  const id = await file();
+  const accepted = await must(KEYS.office, id, 'review', { decision: 'accept', unitId: 'gov-450681' });
+  expect(accepted).toMatchObject({ status: 'forwarded', unitId: 'gov-450681' });
+  expect(eventsOf(accepted, 'forwarded')[0]).toMatchObject({ who: { role: 'office' }, data: { unitId: 'gov-450681', how: 'chosen' } });
 });
 
 test.concurrent('a unit cannot see or act on a case that was never assigned to it', async () => {

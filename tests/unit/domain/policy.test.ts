@@ -59,6 +59,7 @@ describe('the case policy', () => {
       feedback: { kind: 'working_days', days: 10 },
       reminderLead: { kind: 'working_days', days: 3 },
       escalationStep: { kind: 'working_days', days: 5 },
+      publicityMin: { kind: 'calendar_days', days: 90 },
     });
   });
 

@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createPrisma, type PrismaClient } from '../../../prisma/client';
+import { applyMigrations } from '../../../prisma/migrate';
+import { createActivities } from '../../../activities';
+import { fileComplaint } from '../../../api/intake';
+import { complaintSchema } from '../../../domain/complaint';
+import { DEFAULT_POLICY } from '../../../domain/policy';
+import { calendarData } from '../../../domain/official-calendar';
+import { workflowBundle } from '../../../scripts/runtime/worker';
+import { seedReferenceData } from '../../../scripts/runtime/seed';
+import { caseViewQuery } from '../../../workflows/messages';
+import { createTestDatabase } from '../../support/db';
+import { exampleComplaint } from '../../support/fixtures';
+import { eventually } from '../../support/service';
+import { registerSearchAttributes, startTimeSkippingServer } from '../../support/time-skipping';
+
+/**
+ * The statutory, day-scale policy on Temporal's time-skipping test server: weeks pass in moments, and the
+ * deadlines fall on the instants the law and the working-day calendar put them.
+ */
+
+const DAY = 86_400_000;
+const at = (iso: string) => new Date(iso).getTime();
+const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** New Year's Day is a statutory day off every year; the other days off of a year come from its notice. */
+const weekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+const isWorkingDay = (date: string) => !weekend(date) && !date.endsWith('-01-01');
+
+/**
+ * The scenario: a complaint filed at 10:00 Beijing time on 28 December, when the New Year's Day that follows
+ * is a weekday — e.g. 2026-12-28, due 2027-01-12 rather than 01-11. The first such year still ahead of the
+ * test server's clock (which starts at the real time) is used, with the office's calendar entry for it.
+ */
+function scenario(serverNow: number) {
+  let year = 2027;
+  while (at(`${year - 1}-12-28T02:00:00Z`) <= serverNow || weekend(`${year}-01-01`)) year += 1;
+  const filedAt = at(`${year - 1}-12-28T02:00:00Z`);
+  let day = at(`${year - 1}-12-28T00:00:00Z`);
+  for (let counted = 0; counted < 10; ) if (isWorkingDay(dateOf((day += DAY)))) counted += 1;
+  const dueDay = day;
+  for (let counted = 0; counted < 3; ) if (isWorkingDay(dateOf((day -= DAY)))) counted += 1;
+  return {
+    filedAt,
+    calendar: { [String(year)]: { holidays: [`${year}-01-01`], workdays: [] } },
+    // 23:59:59.999 Beijing time on the due day; reminders go out at 09:00 Beijing time.
+    reviewDue: dueDay + DAY - 8 * 3_600_000 - 1,
+    reminderAt: day + 3_600_000,
+  };
+}
+
+let env: TestWorkflowEnvironment;
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { forward: {}, filter: 'ERROR' } } });
+  env = await startTimeSkippingServer();
+  await registerSearchAttributes(env);
+  db = await createTestDatabase('day_scale');
+  await applyMigrations(db.url);
+  prisma = createPrisma(db.url);
+  await seedReferenceData(prisma);
+}, 300_000);
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await db?.drop();
+  await env?.teardown();
+});
+
+test('filed on 28 December: the 10-working-day review skips New Year’s Day and is missed at midnight Beijing time on its last day', async () => {
+  const taskQueue = `day-scale-${crypto.randomBytes(4).toString('hex')}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: createActivities({ prisma }),
+  });
+
+  await worker.runUntil(async () => {
+    const serverNow = Number(await env.currentTimeMs());
+    const { filedAt, calendar, reviewDue, reminderAt } = scenario(serverNow);
+    const year = Number(Object.keys(calendar)[0]);
+    // Weeks pass in a moment: the server's clock runs on to the filing.
+    await env.sleep(filedAt - serverNow);
+
+    const complaint = complaintSchema.parse(exampleComplaint({ contractTitle: 'day-scale contract' }));
+    const { row } = await fileComplaint(
+      { prisma, temporal: env.client, taskQueue, policy: DEFAULT_POLICY, calendar: calendarData(year - 1, year + 1, calendar), now: () => new Date(filedAt) },
+      complaint,
+      { keyOwner: 'day-scale-test' },
+    );
+    const handle = env.client.workflow.getHandle(row.id);
+    // The projection ran: the activities work, so skipping weeks will not wait on a retrying one.
+    const projected = await eventually(() => prisma.case.findUniqueOrThrow({ where: { id: row.id } }), (r) => r.projectedSeq > 0, 15_000);
+    expect(projected.status).toBe('submitted');
+
+    // Ten working days, New Year's Day not among them (for 2026-12-28: 29–31 December, 4–8 and 11–12 January).
+    const opened = await handle.query(caseViewQuery);
+    expect(opened.deadlines.find((d) => d.key === 'review:1')).toMatchObject({ state: 'open', dueAt: new Date(reviewDue).toISOString() });
+
+    // A minute before that midnight the review is still open, and the office was reminded at 09:00 three
+    // working days before.
+    await env.sleep(reviewDue - 60_000 - filedAt);
+    const before = await handle.query(caseViewQuery);
+    expect(before.deadlines.find((d) => d.key === 'review:1')?.state).toBe('open');
+    const reminders = before.timeline.filter((e) => e.type === 'reminder_sent');
+    expect(reminders.map((e) => e.data.to)).toEqual(['office']);
+    expect(at(reminders[0]!.at) - reminderAt).toBeGreaterThanOrEqual(0);
+    expect(at(reminders[0]!.at) - reminderAt).toBeLessThan(1_000);
+
+    // Two minutes later it has been missed, at the deadline itself.
+    await env.sleep(120_000);
+    const after = await handle.query(caseViewQuery);
+    expect(after.deadlines.find((d) => d.key === 'review:1')?.state).toBe('missed');
+    const missed = after.timeline.find((e) => e.type === 'deadline_missed');
+    expect(missed?.data).toMatchObject({ deadline: 'review', to: 'office' });
+    expect(at(missed!.at) - reviewDue).toBeGreaterThanOrEqual(0);
+    expect(at(missed!.at) - reviewDue).toBeLessThan(1_000);
+
+    // The read model saw it too.
+    const stored = await prisma.caseDeadline.findUniqueOrThrow({ where: { caseId_key: { caseId: row.id, key: 'review:1' } } });
+    expect(stored.state).toBe('missed');
+  });
+}, 120_000);
