@@ -4,8 +4,11 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
+  sleep,
   startChild,
   upsertSearchAttributes,
   workflowInfo,
@@ -19,7 +22,7 @@ import type { createActivities } from '../activities';
 import type { CaseView, Instalment } from './case-view';
 import * as msg from './messages';
 import { CaseStatusKey, EscalationLevelKey, NextDeadlineKey, UnitIdKey } from './search-attributes';
-import { sanctionsWorkflow } from './sanctions';
+import { paidInFullSignal, sanctionsWorkflow } from './sanctions';
 
 export interface CaseInput {
   caseId: string;
@@ -44,12 +47,19 @@ interface Timers {
   ladderNextAt: string | null;
   ladderDeadline: string | null;
   respondentLadderNextAt: string | null;
+  /** When the case's outbox should be dispatched next; null when nothing waits (absent in older runs). */
+  deliveryDueAt?: string | null;
 }
 
 type Activities = ReturnType<typeof createActivities>;
 
 const { projectCase, routeCase } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const { dispatchDeliveries } = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
@@ -91,6 +101,9 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
   };
   const timers: Timers = input.carried?.timers ?? { reminders: {}, ladderNextAt: null, ladderDeadline: null, respondentLadderNextAt: null };
   let changed = false;
+  // Runs started before notifications were sent from the workflow replay without them.
+  const notifies = patched('outbox-and-credit-repair');
+  const sanctionsWorkflowId = `${input.caseId}-sanctions`;
 
   const now = () => new Date();
   const iso = (d: Date) => d.toISOString();
@@ -148,6 +161,8 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
       { key: NextDeadlineKey, value: view.nextDeadlineAt ? new Date(view.nextDeadlineAt) : null },
     ]);
     await projectCase({ view, complaint: input.complaint });
+    // The projection wrote the notifications into the outbox; the main loop sends them without holding up the case.
+    if (notifies) timers.deliveryDueAt = iso(now());
     return view;
   }
 
@@ -401,6 +416,7 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
       // A respondent that now pays or is found to owe nothing is not pursued further.
       if (outcome === 'respondent_refuses') startRespondentLadder();
       else timers.respondentLadderNextAt = null;
+      if (outcome === 'paid_in_full') await tellSanctionsPaidInFull();
       return publish();
     },
     {
@@ -470,6 +486,7 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
       if (view.plan.every((p) => p.state === 'paid')) {
         apply({ type: 'plan_completed' });
         record('closed', SYSTEM, { reason: 'the payment plan was paid in full' });
+        await tellSanctionsPaidInFull();
       } else {
         scheduleNextInstalment();
       }
@@ -521,12 +538,22 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
       apply({ type: 'find_serious' });
       record('found_serious', actor, { reason });
       const child = await startChild(sanctionsWorkflow, {
-        workflowId: `${input.caseId}-sanctions`,
-        args: [{ caseId: input.caseId, caseNumber: input.caseNumber, respondent: input.complaint.respondent, reason }],
+        workflowId: sanctionsWorkflowId,
+        args: [
+          {
+            caseId: input.caseId,
+            caseNumber: input.caseNumber,
+            respondent: input.complaint.respondent,
+            reason,
+            publicityMin: policy.publicityMin,
+            calendar: input.calendar,
+          },
+        ],
         // Sanctions and the later credit repair outlive the case.
         parentClosePolicy: ParentClosePolicy.ABANDON,
       });
       record('sanctions_started', SYSTEM, { workflowId: child.workflowId });
+      if (respondentHasPaid()) await tellSanctionsPaidInFull();
       return publish();
     },
     { validator: ({ actor }) => (requireActor(actor, 'office', 'admin'), void check({ type: 'find_serious' })) },
@@ -645,6 +672,38 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
     }
   }
 
+  // ---- delivery ------------------------------------------------------------------------------
+
+  /** Sends what the outbox holds for this case; failures come back later on the outbox's own schedule. */
+  async function deliverDue(): Promise<void> {
+    if (!notifies || !timers.deliveryDueAt || new Date(timers.deliveryDueAt).getTime() > now().getTime()) return;
+    const seqBefore = view.seq;
+    const r = await dispatchDeliveries({ caseId: input.caseId });
+    timers.deliveryDueAt = r.pending > 0 ? (r.nextAttemptAt ?? iso(new Date(now().getTime() + 1000))) : null;
+    // Something new was published while this dispatch ran: send it too.
+    if (view.seq !== seqBefore) timers.deliveryDueAt = iso(now());
+  }
+
+  /** Before the case rests, everything it said is delivered or given up on. */
+  async function deliverAll(): Promise<void> {
+    while (notifies && timers.deliveryDueAt) {
+      const wait = new Date(timers.deliveryDueAt).getTime() - now().getTime();
+      if (wait > 0) await sleep(wait);
+      await deliverDue();
+    }
+  }
+
+  function respondentHasPaid(): boolean {
+    return view.outcome === 'paid_in_full' || (view.plan.length > 0 && view.plan.every((p) => p.state === 'paid'));
+  }
+
+  /** Credit repair starts when a respondent under sanctions has paid in full. */
+  async function tellSanctionsPaidInFull(): Promise<void> {
+    if (!notifies || !view.seriousFound) return;
+    await getExternalWorkflowHandle(sanctionsWorkflowId).signal(paidInFullSignal, { at: iso(now()) });
+    record('credit_repair_requested', SYSTEM, { workflowId: sanctionsWorkflowId });
+  }
+
   // ---- main loop ----------------------------------------------------------------------------
 
   if (!input.carried) {
@@ -657,7 +716,8 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
   }
 
   while (!isTerminal(view.status)) {
-    const moments = dueMoments();
+    await deliverDue();
+    const moments = [...dueMoments(), ...(timers.deliveryDueAt ? [new Date(timers.deliveryDueAt).getTime()] : [])];
     const wakeAt = moments.length ? Math.min(...moments) : undefined;
     const waitMs = wakeAt === undefined ? undefined : Math.max(0, wakeAt - now().getTime());
     changed = false;
@@ -672,6 +732,7 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
     }
   }
 
+  await deliverAll();
   if (view.status === 'closed' && !view.seriousFound) {
     // The office may still find a closed case serious (the respondent refused to the end), for as long as
     // handling may last at most; after that the case is archived.
@@ -679,6 +740,7 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
     await condition(() => view.seriousFound, window);
   }
   await condition(allHandlersFinished);
+  await deliverAll();
   return view;
 }
 

@@ -1,6 +1,6 @@
 import { DefaultLogger, NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { PrismaClient } from '../../prisma/client';
-import { createActivities } from '../../activities';
+import { createActivities, type ActivityDeps } from '../../activities';
 
 export const workflowsPath = require.resolve('../../workflows');
 
@@ -18,6 +18,7 @@ export interface WorkerOptions {
   prisma: PrismaClient;
   smtpUrl?: string;
   webhookSecret?: string;
+  delivery?: ActivityDeps['delivery'];
 }
 
 export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
@@ -27,7 +28,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ prisma: opts.prisma, smtpUrl: opts.smtpUrl, webhookSecret: opts.webhookSecret }),
+    activities: createActivities({ prisma: opts.prisma, smtpUrl: opts.smtpUrl, webhookSecret: opts.webhookSecret, delivery: opts.delivery }),
   });
   return { worker, connection };
 }

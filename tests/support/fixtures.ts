@@ -10,7 +10,8 @@ export function exampleComplaint(overrides: { contractTitle?: string; regionCode
       contactName: '李明',
       phone: '13800000000',
       email: 'ops@example.com',
-      webhookUrl: 'https://example.com/hooks/case',
+      // Deliveries go only to receivers the tests start on the loopback.
+      webhookUrl: null as string | null,
     },
     respondent: { name: '上思县某局', creditCode: null, type: 'government_organ', stateOwned: true, regionCode: overrides.regionCode ?? '450621', supervisingDepartment: null },
     contract: {

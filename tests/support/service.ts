@@ -10,9 +10,16 @@ import { calendarData } from '../../domain/official-calendar';
 import { createWorker } from '../../scripts/runtime/worker';
 import { seedReferenceData, seedDemoKeys } from '../../scripts/runtime/seed';
 import { createTestDatabase } from './db';
+import { startSmtpReceiver, startWebhookReceiver } from './receivers';
+
+export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
 export interface TestService {
   baseUrl: string;
+  /** Every e-mail the service sent, as the SMTP receiver got it. */
+  smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+  /** Every webhook the service sent (signatures checked with TEST_WEBHOOK_SECRET). */
+  hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
@@ -53,6 +60,8 @@ export async function startTestService(name: string, policy: PolicyFile = FAST_P
   await seedReferenceData(prisma);
   await seedDemoKeys(prisma);
 
+  const smtp = await startSmtpReceiver();
+  const hooks = await startWebhookReceiver(TEST_WEBHOOK_SECRET);
   const address = process.env.TEMPORAL_TEST_ADDRESS!;
   const namespace = process.env.TEMPORAL_TEST_NAMESPACE ?? 'default';
   const taskQueue = `${name}-${crypto.randomBytes(4).toString('hex')}`;
@@ -62,7 +71,16 @@ export async function startTestService(name: string, policy: PolicyFile = FAST_P
   let worker: Awaited<ReturnType<typeof createWorker>> | undefined;
   let running: Promise<void> | undefined;
   const startWorker = async () => {
-    worker = await createWorker({ address, namespace, taskQueue, prisma });
+    worker = await createWorker({
+      address,
+      namespace,
+      taskQueue,
+      prisma,
+      smtpUrl: smtp.url,
+      webhookSecret: TEST_WEBHOOK_SECRET,
+      // Retries in seconds, not minutes, so a failing receiver is given up on within a test.
+      delivery: { baseDelayMs: 200, maxDelayMs: 2000, maxAttempts: 5, claimTtlMs: 10_000, timeoutMs: 2000 },
+    });
     running = worker.worker.run();
   };
   const stopWorker = async () => {
@@ -81,6 +99,8 @@ export async function startTestService(name: string, policy: PolicyFile = FAST_P
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    smtp,
+    hooks,
     prisma,
     temporal,
     taskQueue,
@@ -92,6 +112,8 @@ export async function startTestService(name: string, policy: PolicyFile = FAST_P
       await stopWorker();
       await connection.close();
       await prisma.$disconnect();
+      await smtp.close();
+      await hooks.close();
       await db.drop();
     },
   };

@@ -14,6 +14,7 @@ import { caseViewQuery } from '../../../workflows/messages';
 import { createTestDatabase } from '../../support/db';
 import { exampleComplaint } from '../../support/fixtures';
 import { eventually } from '../../support/service';
+import { startSmtpReceiver } from '../../support/receivers';
 import { registerSearchAttributes, startTimeSkippingServer } from '../../support/time-skipping';
 
 /**
@@ -53,6 +54,7 @@ function scenario(serverNow: number) {
 let env: TestWorkflowEnvironment;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let prisma: PrismaClient;
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { forward: {}, filter: 'ERROR' } } });
@@ -62,9 +64,11 @@ beforeAll(async () => {
   await applyMigrations(db.url);
   prisma = createPrisma(db.url);
   await seedReferenceData(prisma);
+  smtp = await startSmtpReceiver();
 }, 300_000);
 afterAll(async () => {
   await prisma?.$disconnect();
+  await smtp?.close();
   await db?.drop();
   await env?.teardown();
 });
@@ -75,7 +79,7 @@ test('filed on 28 December: the 10-working-day review skips New Year’s Day and
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ prisma }),
+    activities: createActivities({ prisma, smtpUrl: smtp.url }),
   });
 
   await worker.runUntil(async () => {

@@ -7,7 +7,16 @@ let service: TestService;
 let steps: ReturnType<typeof caseSteps>;
 
 beforeAll(async () => {
-  service = await startTestService('lifecycle_refusals');
+  // No deadline passes while these tests run, so nothing but the commands under test can change a case.
+  service = await startTestService('lifecycle_refusals', {
+    review: 'PT10M',
+    sign: 'PT10M',
+    handling: 'PT20M',
+    handlingMax: 'PT60M',
+    feedback: 'PT10M',
+    reminderLead: 'PT1M',
+    escalationStep: 'PT5M',
+  });
   steps = caseSteps(service);
 });
 afterAll(() => service.close());
