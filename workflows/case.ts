@@ -162,7 +162,11 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
     ]);
     await projectCase({ view, complaint: input.complaint });
     // The projection wrote the notifications into the outbox; the main loop sends them without holding up the case.
-    if (notifies) timers.deliveryDueAt = iso(now());
+    if (notifies) {
+      timers.deliveryDueAt = iso(now());
+      // Wake the main loop even if it already went back to sleep while the projection ran.
+      changed = true;
+    }
     return view;
   }
 
@@ -721,7 +725,8 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
     const wakeAt = moments.length ? Math.min(...moments) : undefined;
     const waitMs = wakeAt === undefined ? undefined : Math.max(0, wakeAt - now().getTime());
     changed = false;
-    const woken = await condition(() => changed || isTerminal(view.status), waitMs);
+    // Something is already due: no timer, just go round.
+    const woken = waitMs === 0 && notifies ? false : await condition(() => changed || isTerminal(view.status), waitMs);
     if (!woken) {
       fireDue();
       if (changed) await publish();
