@@ -87,9 +87,7 @@ export function createSanctions({ prisma }: ActivityDeps) {
                 measure: req.measure,
                 kind: req.kind,
                 agencyId,
-                respondentName: req.respondent.name,
-                respondentCreditCode: req.respondent.creditCode ?? null,
-                respondentType: req.respondent.type,
+                ...respondentColumns(req.respondent),
               },
             ],
             skipDuplicates: true,
@@ -103,9 +101,7 @@ export function createSanctions({ prisma }: ActivityDeps) {
           measure: req.measure,
           kind: req.kind,
           agencyId,
-          respondentName: req.respondent.name,
-          respondentCreditCode: req.respondent.creditCode ?? null,
-          respondentType: req.respondent.type,
+          ...respondentColumns(req.respondent),
         };
         const deliveryIds = await insertDeliveries(tx, [
           {
@@ -187,4 +183,8 @@ export async function listDishonestPayers(prisma: PrismaClient) {
     listedSince: r.listedSince.toISOString(),
     caseNumber: r.caseNumber,
   }));
+}
+
+function respondentColumns(respondent: Complaint['respondent']) {
+  return { respondentName: respondent.name, respondentCreditCode: respondent.creditCode ?? null, respondentType: respondent.type };
 }

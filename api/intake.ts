@@ -54,15 +54,7 @@ export async function fileComplaint(
           caseNumber: formatCaseNumber(year, counter.last),
           idempotencyKey,
           duplicateKey,
-          status: 'submitted',
-          complainantCreditCode: complaint.complainant.creditCode,
-          complainantName: complaint.complainant.name,
-          respondentName: complaint.respondent.name,
-          respondentType: complaint.respondent.type,
-          regionCode: complaint.respondent.regionCode,
-          amount: complaint.contract.amount,
-          overdueAmount: complaint.contract.overdueAmount,
-          complaint: complaint as unknown as object,
+          ...caseRowFields(complaint),
           createdAt: now,
         },
       });
@@ -87,6 +79,21 @@ export async function fileComplaint(
     throw err;
   }
   return { row, created: true };
+}
+
+/** The columns a new case row takes from its complaint; the workflow's projection fills in the rest. */
+export function caseRowFields(complaint: Complaint) {
+  return {
+    status: 'submitted',
+    complainantCreditCode: complaint.complainant.creditCode,
+    complainantName: complaint.complainant.name,
+    respondentName: complaint.respondent.name,
+    respondentType: complaint.respondent.type,
+    regionCode: complaint.respondent.regionCode,
+    amount: complaint.contract.amount,
+    overdueAmount: complaint.contract.overdueAmount,
+    complaint: complaint as unknown as object,
+  };
 }
 
 async function findExisting(prisma: PrismaClient, idempotencyKey: string | null, duplicateKey: string): Promise<Case | null> {

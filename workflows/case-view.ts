@@ -34,3 +34,29 @@ export interface CaseView {
   /** Highest timeline seq: the projection applies a view only when it is newer than what is stored. */
   seq: number;
 }
+
+/** A case as it stands when filed, before anything has happened to it. */
+export function newCaseView(caseId: string, caseNumber: string): CaseView {
+  return {
+    caseId,
+    caseNumber,
+    status: 'submitted',
+    unitId: null,
+    unitHistory: [],
+    escalationLevel: 0,
+    respondentEscalationLevel: 0,
+    feedbackGiven: false,
+    reopenCount: 0,
+    seriousFound: false,
+    pendingExtension: null,
+    handlingExtendedDays: 0,
+    handlingStartedAt: null,
+    outcome: null,
+    result: null,
+    plan: [],
+    deadlines: [],
+    nextDeadlineAt: null,
+    timeline: [],
+    seq: 0,
+  };
+}

@@ -19,7 +19,7 @@ import { WorkingCalendar, type CalendarData } from '../domain/calendar';
 import { deadlineAfter, extendHandling, reminderAt, type CasePolicy } from '../domain/policy';
 import type { Complaint } from '../domain/complaint';
 import type { createActivities } from '../activities';
-import type { CaseView, Instalment } from './case-view';
+import { newCaseView, type CaseView, type Instalment } from './case-view';
 import * as msg from './messages';
 import { CaseStatusKey, EscalationLevelKey, NextDeadlineKey, UnitIdKey } from './search-attributes';
 import { paidInFullSignal, sanctionsWorkflow } from './sanctions';
@@ -77,28 +77,7 @@ const RESPONDENT_LADDER = ['respondent_supervision_order', 'respondent_summons',
 export async function complaintCase(input: CaseInput): Promise<CaseView> {
   const calendar = new WorkingCalendar(input.calendar);
   const policy = input.policy;
-  const view: CaseView = input.carried?.view ?? {
-    caseId: input.caseId,
-    caseNumber: input.caseNumber,
-    status: 'submitted',
-    unitId: null,
-    unitHistory: [],
-    escalationLevel: 0,
-    respondentEscalationLevel: 0,
-    feedbackGiven: false,
-    reopenCount: 0,
-    seriousFound: false,
-    pendingExtension: null,
-    handlingExtendedDays: 0,
-    handlingStartedAt: null,
-    outcome: null,
-    result: null,
-    plan: [],
-    deadlines: [],
-    nextDeadlineAt: null,
-    timeline: [],
-    seq: 0,
-  };
+  const view: CaseView = input.carried?.view ?? newCaseView(input.caseId, input.caseNumber);
   const timers: Timers = input.carried?.timers ?? { reminders: {}, ladderNextAt: null, ladderDeadline: null, respondentLadderNextAt: null };
   let changed = false;
   // Runs started before notifications were sent from the workflow replay without them.

@@ -3,8 +3,9 @@ import crypto from 'node:crypto';
 import type { RespondentType } from '../../../domain/case-status';
 import { complaintSchema, type Complaint } from '../../../domain/complaint';
 import type { PrismaClient } from '../../../prisma/client';
-import type { CaseView } from '../../../workflows/case-view';
+import { newCaseView, type CaseView } from '../../../workflows/case-view';
 import { exampleComplaint } from '../../support/fixtures';
+import { caseRowFields } from '../../../api/intake';
 export { parseMail, startSmtpReceiver, startWebhookReceiver, type ReceivedHook, type ReceivedMail } from '../../support/receivers';
 
 /** A case row as intake writes it, for the activities to project into; the complaint as the API would parse it. */
@@ -26,15 +27,7 @@ export async function insertCase(
       id: caseId,
       caseNumber,
       duplicateKey: caseId,
-      status: 'submitted',
-      complainantCreditCode: complaint.complainant.creditCode,
-      complainantName: complaint.complainant.name,
-      respondentName: complaint.respondent.name,
-      respondentType: complaint.respondent.type,
-      regionCode: complaint.respondent.regionCode,
-      amount: complaint.contract.amount,
-      overdueAmount: complaint.contract.overdueAmount,
-      complaint: complaint as unknown as object,
+      ...caseRowFields(complaint),
     },
   });
   return { caseId, caseNumber, complaint };
@@ -47,24 +40,10 @@ export function viewWith(c: { caseId: string; caseNumber: string }, events: Even
   const start = Date.parse('2026-12-01T02:00:00Z');
   const timeline = events.map(([type, data = {}], i) => ({ seq: i + 1, type, actor: { role: 'system' as const, id: 'workflow' }, at: new Date(start + i * 60_000).toISOString(), data }));
   return {
-    caseId: c.caseId,
-    caseNumber: c.caseNumber,
+    ...newCaseView(c.caseId, c.caseNumber),
     status: unitId ? 'handling' : 'submitted',
     unitId,
     unitHistory: unitId ? [unitId] : [],
-    escalationLevel: 0,
-    respondentEscalationLevel: 0,
-    reopenCount: 0,
-    feedbackGiven: false,
-    seriousFound: false,
-    pendingExtension: null,
-    handlingExtendedDays: 0,
-    handlingStartedAt: null,
-    outcome: null,
-    result: null,
-    plan: [],
-    deadlines: [],
-    nextDeadlineAt: null,
     timeline,
     seq: timeline.length,
   };
