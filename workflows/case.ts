@@ -60,6 +60,8 @@ const { projectCase, routeCase } = proxyActivities<Activities>({
 
 const { dispatchDeliveries } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
+  // A dispatch beats after every send: if its worker dies, another takes over within seconds.
+  heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 

@@ -29,8 +29,14 @@ export const sanctionsStateQuery = defineQuery<SanctionsState>('sanctionsState')
 
 type Activities = ReturnType<typeof createActivities>;
 
-const { issueSanctionOrder, listDishonestPayer, delistDishonestPayer, dispatchDeliveries } = proxyActivities<Activities>({
+const { issueSanctionOrder, listDishonestPayer, delistDishonestPayer } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const { dispatchDeliveries } = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 

@@ -86,11 +86,14 @@ export async function startWebhookReceiver(secret: string): Promise<{
   url: string;
   hooks: ReceivedHook[];
   answer: (fn: (path: string) => number) => void;
+  /** Answer each request only after this long: a slow receiver keeps a sender busy. */
+  slow: (ms: number) => void;
   accepted: () => ReceivedHook[];
   close(): Promise<void>;
 }> {
   const hooks: ReceivedHook[] = [];
   let decide: (path: string) => number = () => 200;
+  let delayMs = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -101,7 +104,9 @@ export async function startWebhookReceiver(secret: string): Promise<{
       const signatureValid = verifyWebhookSignature(secret, timestamp, raw, signature);
       const status = signatureValid ? decide(req.url ?? '') : 401;
       hooks.push({ path: req.url ?? '', deliveryId: String(req.headers['x-delivery-id'] ?? ''), timestamp, signatureValid, body: JSON.parse(raw) as Record<string, unknown>, answered: status });
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: status < 300 }));
+      const reply = () => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: status < 300 }));
+      if (delayMs > 0) setTimeout(reply, delayMs);
+      else reply();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -111,6 +116,9 @@ export async function startWebhookReceiver(secret: string): Promise<{
     hooks,
     answer: (fn) => {
       decide = fn;
+    },
+    slow: (ms) => {
+      delayMs = ms;
     },
     accepted: () => hooks.filter((h) => h.answered < 300),
     close: async () => {
