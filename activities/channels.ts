@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import nodemailer from 'nodemailer';
 
-export const CHANNELS = ['email', 'webhook', 'none'] as const;
+export const CHANNELS = ['email', 'webhook', 'sms', 'none'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface OutgoingMessage {
@@ -19,6 +19,7 @@ export type SendResult = { ok: true; receipt: string } | { ok: false; error: str
 
 export interface ChannelOptions {
   smtpUrl?: string;
+  smsGatewayUrl?: string;
   webhookSecret?: string;
   mailFrom?: string;
   /** How long a webhook receiver or the SMTP server may take before the attempt counts as failed. */
@@ -63,6 +64,12 @@ export function createChannels(opts: ChannelOptions) {
     return { ok: true, receipt: `smtp ${String(info.response ?? 'accepted')}`.slice(0, 500) };
   }
 
+  /** A text goes to the gateway as a signed webhook; the phone number and the text are in the payload. */
+  async function sendSms(m: OutgoingMessage & { address: string }): Promise<SendResult> {
+    if (!opts.smsGatewayUrl) return { ok: false, error: 'SMS_GATEWAY_URL is not configured' };
+    return sendWebhook({ ...m, address: opts.smsGatewayUrl });
+  }
+
   async function sendWebhook(m: OutgoingMessage & { address: string }): Promise<SendResult> {
     if (!opts.webhookSecret) return { ok: false, error: 'WEBHOOK_SECRET is not configured' };
     const body = JSON.stringify(m.payload);
@@ -89,7 +96,9 @@ export function createChannels(opts: ChannelOptions) {
       const { address } = m;
       if (m.channel === 'none' || !address) return { ok: false, error: 'no contact' };
       try {
-        return m.channel === 'email' ? await sendEmail({ ...m, address }) : await sendWebhook({ ...m, address });
+        if (m.channel === 'email') return await sendEmail({ ...m, address });
+        if (m.channel === 'sms') return await sendSms({ ...m, address });
+        return await sendWebhook({ ...m, address });
       } catch (err) {
         const e = err as Error & { cause?: { code?: string; message?: string } };
         const detail = e.cause?.code ?? e.cause?.message;

@@ -8,6 +8,8 @@ export interface ActivityDeps {
   prisma: PrismaClient;
   /** SMTP server for e-mail notifications (SMTP_URL); without it e-mail deliveries fail and are retried. */
   smtpUrl?: string;
+  /** The SMS gateway (SMS_GATEWAY_URL): a signed webhook that sends each text on; without it no SMS is planned. */
+  smsGatewayUrl?: string;
   /** HMAC key for signed webhooks (WEBHOOK_SECRET). */
   webhookSecret?: string;
   /** The From of notification e-mails. */

@@ -6,7 +6,7 @@ import type { TimelineEvent } from '../domain/case-record';
 import { notificationPlan, type RecipientKind, type TemplateKey } from '../domain/notification-plan';
 import type { CaseView } from '../workflows/case-view';
 import { createChannels, type Channel } from './channels';
-import { renderTemplate, type Language, type TemplateContext } from './templates';
+import { renderTemplate, smsText, type Language, type TemplateContext } from './templates';
 import type { ActivityDeps } from './index';
 import { OFFICE_UNIT_ID } from '../domain/complaint';
 
@@ -63,23 +63,26 @@ export interface Contacts {
   email?: string;
   webhookUrl?: string;
   leadershipEmail?: string;
+  /** Reached through the SMS gateway, when one is configured. */
+  phone?: string;
 }
 
-function contactsOf(value: unknown): Contacts {
+export function contactsOf(value: unknown): Contacts {
   if (!value || typeof value !== 'object') return {};
   const v = value as Record<string, unknown>;
   const text = (x: unknown) => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
-  return { email: text(v.email), webhookUrl: text(v.webhookUrl), leadershipEmail: text(v.leadershipEmail) };
+  return { email: text(v.email), webhookUrl: text(v.webhookUrl), leadershipEmail: text(v.leadershipEmail), phone: text(v.phone) };
 }
 
 /** Where one recipient is reached: every channel it has, or none. */
-export function addressesOf(recipient: RecipientKind, contacts: Contacts): { channel: Channel; address: string }[] {
+export function addressesOf(recipient: RecipientKind, contacts: Contacts, sms = false): { channel: Channel; address: string }[] {
   if (recipient === 'unit_leadership' || recipient === 'office_head') {
     return contacts.leadershipEmail ? [{ channel: 'email', address: contacts.leadershipEmail }] : [];
   }
   const out: { channel: Channel; address: string }[] = [];
   if (contacts.email) out.push({ channel: 'email', address: contacts.email });
   if (contacts.webhookUrl) out.push({ channel: 'webhook', address: contacts.webhookUrl });
+  if (sms && contacts.phone) out.push({ channel: 'sms', address: contacts.phone });
   return out;
 }
 
@@ -96,6 +99,8 @@ export interface Notice {
   contacts: Contacts;
   template: TemplateKey;
   context: TemplateContext;
+  /** An SMS gateway is configured: recipients with a phone also get a text. */
+  sms?: boolean;
 }
 
 /**
@@ -105,11 +110,12 @@ export interface Notice {
  */
 export function deliveryRows(n: Notice): Prisma.DeliveryCreateManyInput[] {
   const rendered = renderTemplate(n.template, DEFAULT_LANGUAGE, n.context);
-  const addresses = addressesOf(n.recipient, n.contacts);
+  const addresses = addressesOf(n.recipient, n.contacts, n.sms);
   const targets: { channel: Channel; address: string | null }[] = addresses.length ? addresses : [{ channel: 'none', address: null }];
   return targets.map(({ channel, address }) => {
     const id = deliveryId(n.caseId, n.step, n.recipient, n.recipientId, channel);
-    const payload = {
+    const text = channel === 'sms' ? smsText(rendered.subject, n.caseNumber) : rendered.body;
+    const payload = channel === 'sms' ? { deliveryId: id, to: address, text } : {
       deliveryId: id,
       caseId: n.caseId,
       caseNumber: n.caseNumber,
@@ -134,7 +140,7 @@ export function deliveryRows(n: Notice): Prisma.DeliveryCreateManyInput[] {
       template: n.template,
       language: rendered.language,
       subject: rendered.subject,
-      body: rendered.body,
+      body: text,
       payload: payload as Prisma.InputJsonValue,
       status: channel === 'none' ? 'failed' : 'pending',
       lastError: channel === 'none' ? NO_CONTACT : null,
@@ -179,7 +185,7 @@ function latestDeadline(view: CaseView, name: CaseView['deadlines'][number]['nam
  */
 export async function enqueueEventNotifications(
   tx: Prisma.TransactionClient,
-  { view, complaint, fresh }: { view: CaseView; complaint: Complaint; fresh: TimelineEvent[] },
+  { view, complaint, fresh, sms = false }: { view: CaseView; complaint: Complaint; fresh: TimelineEvent[]; sms?: boolean },
 ): Promise<string[]> {
   if (fresh.length === 0) return [];
   const unitAt = unitAtEachEvent(view.timeline);
@@ -199,7 +205,7 @@ export async function enqueueEventNotifications(
       const unit = eventUnit ? units.get(eventUnit) : undefined;
       const contacts =
         n.recipient === 'complainant'
-          ? { email: complaint.complainant.email ?? undefined, webhookUrl: complaint.complainant.webhookUrl ?? undefined }
+          ? { email: complaint.complainant.email ?? undefined, webhookUrl: complaint.complainant.webhookUrl ?? undefined, phone: complaint.complainant.phone }
           : n.recipient === 'office' || n.recipient === 'office_head'
             ? office
             : contactsOf(unit?.contacts);
@@ -213,6 +219,7 @@ export async function enqueueEventNotifications(
         recipient: n.recipient,
         recipientId: n.recipient === 'complainant' ? null : n.recipient === 'office' || n.recipient === 'office_head' ? OFFICE_UNIT_ID : (n.unitId ?? null),
         contacts,
+        sms,
         template: n.template,
         context: {
           caseNumber: view.caseNumber,
@@ -260,7 +267,7 @@ interface ClaimedRow {
 export function createNotifications(deps: ActivityDeps) {
   const { prisma } = deps;
   const policy: DeliveryPolicy = { ...DEFAULT_DELIVERY_POLICY, ...deps.delivery };
-  const channels = createChannels({ smtpUrl: deps.smtpUrl, webhookSecret: deps.webhookSecret, mailFrom: deps.mailFrom, timeoutMs: policy.timeoutMs });
+  const channels = createChannels({ smtpUrl: deps.smtpUrl, smsGatewayUrl: deps.smsGatewayUrl, webhookSecret: deps.webhookSecret, mailFrom: deps.mailFrom, timeoutMs: policy.timeoutMs });
 
   async function claim(caseId: string, only: string[] | undefined): Promise<ClaimedRow[]> {
     const onlyThese = only ? Prisma.sql`and id in (${Prisma.join(only)})` : Prisma.empty;

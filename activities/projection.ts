@@ -36,7 +36,7 @@ export function eventHash(e: ChainedEvent): string {
   return sha256([e.caseId, e.seq, e.type, e.actorRole, e.actor, e.at, e.payloadHash, e.prevHash].join('|'));
 }
 
-export function createProjection({ prisma }: ActivityDeps) {
+export function createProjection({ prisma, smsGatewayUrl }: ActivityDeps) {
   return {
     /**
      * Writes the workflow's view into the read model. Idempotent: a retry, or an older view arriving after
@@ -62,7 +62,7 @@ export function createProjection({ prisma }: ActivityDeps) {
           });
           prevHash = hash;
         }
-        await enqueueEventNotifications(tx, { view, complaint, fresh });
+        await enqueueEventNotifications(tx, { view, complaint, fresh, sms: Boolean(smsGatewayUrl) });
 
         for (const d of view.deadlines) {
           const values = { name: d.name, dueAt: new Date(d.dueAt), state: d.state, metAt: d.metAt ? new Date(d.metAt) : null };

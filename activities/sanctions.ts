@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from '../prisma/client';
 import type { Complaint } from '../domain/complaint';
 import type { TemplateKey } from '../domain/notification-plan';
 import type { Measure, SanctionKind } from '../domain/sanctions';
-import { insertDeliveries, type Contacts, type Notice } from './notifications';
+import { contactsOf, insertDeliveries, type Notice } from './notifications';
 import { OFFICE_UNIT_ID } from '../domain/complaint';
 import type { ActivityDeps } from './index';
 
@@ -26,11 +26,6 @@ export interface IssuedOrder {
 /** Readable by the agency's clerk and unique per case, measure and kind. */
 export const sanctionOrderId = (caseNumber: string, measure: Measure, kind: SanctionKind) => `${caseNumber}.${kind}.${measure}`;
 export const sanctionStep = (measure: Measure, kind: SanctionKind) => `sanction:${measure}:${kind}`;
-
-const contactsOf = (value: unknown): Contacts => {
-  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  return { email: typeof v.email === 'string' ? v.email : undefined, webhookUrl: typeof v.webhookUrl === 'string' ? v.webhookUrl : undefined };
-};
 
 async function caseParties(tx: Prisma.TransactionClient, caseId: string) {
   const row = await tx.case.findUnique({ where: { id: caseId }, select: { caseNumber: true, complaint: true } });

@@ -150,6 +150,12 @@ const EN: Record<TemplateKey, Render> = {
 };
 
 /** Renders a template in the language asked for, or in English when that language has no text for it. */
+/** The SMS template: one short line with the platform's signature (短信签名), the subject and the case number. */
+export function smsText(subject: string, caseNumber: string): string {
+  const text = `【防城港市中小企业款项支付投诉平台】${subject}`;
+  return text.includes(caseNumber) ? text : `${text}（${caseNumber}）`;
+}
+
 export function renderTemplate(key: TemplateKey, language: Language, ctx: TemplateContext): RenderedMessage {
   const zh = language === 'zh-CN' ? ZH[key] : undefined;
   const [subject, body] = (zh ?? EN[key])(ctx);

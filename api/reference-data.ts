@@ -14,6 +14,7 @@ const contactsSchema = z
     email: z.email('must be an email address').optional(),
     webhookUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     leadershipEmail: z.email('must be an email address').optional(),
+    phone: z.string().trim().regex(/^\+?[0-9 -]{5,20}$/, 'must be a phone number').optional(),
   })
   .strict();
 

@@ -44,6 +44,7 @@ export const configSchema = z.object({
   POLICY_FILE: optionalString,
   CALENDAR_FILE: optionalString,
   SMTP_URL: optionalString,
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
   WEBHOOK_SECRET: z.string().min(16).default('dev-webhook-secret-change-me'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

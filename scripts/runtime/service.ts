@@ -33,7 +33,7 @@ export async function runWorker(
   prisma: PrismaClient,
   stoppers: Stopper[],
 ): Promise<{ worker: Worker; connection: NativeConnection; done: Promise<void> }> {
-  const { worker, connection } = await createWorker({ address: temporalAddress, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, prisma, smtpUrl: config.SMTP_URL, webhookSecret: config.WEBHOOK_SECRET });
+  const { worker, connection } = await createWorker({ address: temporalAddress, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, prisma, smtpUrl: config.SMTP_URL, smsGatewayUrl: config.SMS_GATEWAY_URL, webhookSecret: config.WEBHOOK_SECRET });
   const done = worker.run();
   stoppers.push({
     name: 'worker',

@@ -17,6 +17,7 @@ export interface WorkerOptions {
   taskQueue: string;
   prisma: PrismaClient;
   smtpUrl?: string;
+  smsGatewayUrl?: string;
   webhookSecret?: string;
   delivery?: ActivityDeps['delivery'];
 }
@@ -28,7 +29,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ prisma: opts.prisma, smtpUrl: opts.smtpUrl, webhookSecret: opts.webhookSecret, delivery: opts.delivery }),
+    activities: createActivities({ prisma: opts.prisma, smtpUrl: opts.smtpUrl, smsGatewayUrl: opts.smsGatewayUrl, webhookSecret: opts.webhookSecret, delivery: opts.delivery }),
   });
   return { worker, connection };
 }

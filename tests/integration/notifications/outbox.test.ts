@@ -238,3 +238,23 @@ test('a worker that died mid-send leaves its deliveries to be sent after the cla
   expect(mails.map((m) => m.deliveryId).sort()).toEqual(rows.map((r) => r.id).sort());
   expect(mails.find((m) => m.subject.startsWith('请补充投诉材料'))?.text).toContain('请补充验收单');
 });
+
+test('with an SMS gateway configured, a recipient with a phone also gets a short text, sent to the gateway as a signed webhook under its own delivery id', async () => {
+  const withSms = createActivities({ prisma, smtpUrl: smtp.url, webhookSecret: SECRET, delivery: FAST_RETRIES, smsGatewayUrl: `${hooks.url}/sms-gateway` });
+  const c = await newCase();
+  await withSms.projectCase({ view: viewWith(c, [['accepted']]), complaint: c.complaint });
+  const rows = await rowsOf(c.caseId);
+  const sms = rows.filter((r) => r.channel === 'sms');
+  expect(sms.map((r) => [r.recipientKind, r.address])).toEqual([['complainant', c.complaint.complainant.phone]]);
+  expect(sms[0]!.body).toBe(`【防城港市中小企业款项支付投诉平台】投诉已受理：${c.caseNumber}`);
+
+  await dispatchUntilSettled(withSms.dispatchDeliveries, { caseId: c.caseId });
+  const texts = hooks.hooks.filter((h) => h.path === '/sms-gateway' && h.deliveryId === sms[0]!.id);
+  expect(texts).toHaveLength(1);
+  expect(texts[0]).toMatchObject({ signatureValid: true, body: { deliveryId: sms[0]!.id, to: c.complaint.complainant.phone, text: sms[0]!.body } });
+
+  // Without a gateway no text is planned at all, rather than one that can only fail.
+  const plain = await newCase();
+  await activities.projectCase({ view: viewWith(plain, [['accepted']]), complaint: plain.complaint });
+  expect((await rowsOf(plain.caseId)).some((r) => r.channel === 'sms')).toBe(false);
+});
