@@ -5,6 +5,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { PrismaClient } from '../prisma/client';
 import type { Prisma } from '../prisma/generated/client';
 import { complaintSchema } from '../domain/complaint';
+import { policyFileSchema } from '../domain/policy';
 import { OUTCOMES, REJECTION_REASONS, CASE_STATUSES, isTerminal, type CaseStatus } from '../domain/case-status';
 import { isoDate, yuanAmount } from '../domain/complaint';
 import * as msg from '../workflows/messages';
@@ -40,6 +41,7 @@ export const resultBody = z
 export const feedbackBody = z.object({ satisfied: z.boolean(), comment: z.string().max(2000).optional() });
 export const instalmentBody = z.object({ paid: z.boolean() });
 export const closeBody = z.object({ note: z.string().max(2000).optional() });
+export const policyBody = z.object({ changes: policyFileSchema, reason: z.string().trim().min(1, 'is required').max(2000) });
 export const listQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   unitId: z.string().optional(),
@@ -105,6 +107,15 @@ export const COMMAND_ROUTES: CommandRoute[] = [
   commandRoute('/:id/escalate', 'The office moves the case one step up the escalation ladder', ['office', 'admin'], reasonBody, msg.escalateUpdate, (b) => b),
   commandRoute('/:id/serious', 'The office finds the case serious: sanctions start', ['office', 'admin'], reasonBody, msg.seriousUpdate, (b) => b),
   commandRoute('/:id/close', 'The office closes the case (办结)', ['office', 'admin'], closeBody, msg.closeUpdate, (b) => b),
+  commandRoute(
+    '/:id/policy',
+    "The office changes this one case's time limits on purpose; deadlines opened from now on follow them",
+    ['office', 'admin'],
+    policyBody,
+    msg.policyUpdate,
+    // The workflow reads the entries as written (durations, { workingDays }), as a policy file has them.
+    (b, req) => ({ changes: (req.body as { changes: Record<string, unknown> }).changes, reason: b.reason }),
+  ),
 ];
 
 const UPDATE_DEADLINE_MS = 20_000;

@@ -63,6 +63,7 @@ function fromWorkflow(err: unknown): HttpError | undefined {
     if (failure.type === 'TransitionRefused') return new HttpError('conflict', failure.message);
     if (failure.type === 'Forbidden') return new HttpError('forbidden', failure.message);
     if (failure.type === 'NotFound') return new HttpError('not_found', failure.message);
+    if (failure.type === 'InvalidPolicy') return new HttpError('validation_failed', failure.message, [{ path: 'changes', message: failure.message }]);
   }
   if (isGrpcServiceError(err) && err.code === 5 /* NOT_FOUND */) return new HttpError('conflict', 'the case is no longer open');
   // No server, or no worker to take the update within the deadline: the case is unchanged, try again later.

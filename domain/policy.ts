@@ -114,12 +114,22 @@ export type PolicyFile = z.input<typeof policyFileSchema>;
 
 /** The defaults with the file's entries laid over them. Throws with every problem listed. */
 export function resolvePolicy(overrides: unknown = {}): CasePolicy {
-  const parsed = policyFileSchema.safeParse(overrides);
-  if (!parsed.success) throw new Error(`The policy file is invalid:\n${z.prettifyError(parsed.error)}`);
+  return layOver(DEFAULT_POLICY, overrides, 'The policy file', false);
+}
+
+/** One case's policy changed by the office on purpose: the given entries laid over what the case runs under. */
+export function resolvePolicyOver(current: CasePolicy, changes: unknown): CasePolicy {
+  return layOver(current, changes, 'The policy change', true);
+}
+
+function layOver(base: CasePolicy, entries: unknown, what: string, needSome: boolean): CasePolicy {
+  const parsed = policyFileSchema.safeParse(entries);
+  if (!parsed.success) throw new Error(`${what} is invalid:\n${z.prettifyError(parsed.error)}`);
   const given = Object.entries(parsed.data).filter((pair): pair is [string, DeadlineSpec] => pair[1] !== undefined);
-  const policy: CasePolicy = { ...DEFAULT_POLICY, ...Object.fromEntries(given) };
+  if (needSome && given.length === 0) throw new Error(`${what} is invalid: name at least one entry to change.`);
+  const policy: CasePolicy = { ...base, ...Object.fromEntries(given) };
   if (isShorter(policy.handlingMax, policy.handling)) {
-    throw new Error(`The policy file is invalid: handlingMax (${describeSpec(policy.handlingMax)}) is shorter than handling (${describeSpec(policy.handling)})`);
+    throw new Error(`${what} is invalid: handlingMax (${describeSpec(policy.handlingMax)}) is shorter than handling (${describeSpec(policy.handling)})`);
   }
   return policy;
 }

@@ -16,7 +16,7 @@ import {
 import type { Actor, CaseDeadline, TimelineEvent } from '../domain/case-record';
 import { ESCALATION_STEPS, HIGHEST_ESCALATION_LEVEL, decide, isTerminal, type CaseCommand, type CaseState, type EscalationLevel } from '../domain/case-status';
 import { WorkingCalendar, type CalendarData } from '../domain/calendar';
-import { deadlineAfter, extendHandling, reminderAt, type CasePolicy } from '../domain/policy';
+import { deadlineAfter, extendHandling, reminderAt, resolvePolicyOver, type CasePolicy } from '../domain/policy';
 import type { Complaint } from '../domain/complaint';
 import type { createActivities } from '../activities';
 import { newCaseView, type CaseView, type Instalment } from './case-view';
@@ -29,7 +29,7 @@ export interface CaseInput {
   caseNumber: string;
   filedAt: string;
   complaint: Complaint;
-  /** Fixed when the case starts: a new policy or calendar applies to new cases only. */
+  /** Fixed when the case starts: a new policy or calendar applies to new cases only, unless the office changes this case's policy on purpose. */
   policy: CasePolicy;
   calendar: CalendarData;
   /** Present when the case continued as new: everything it had before. */
@@ -78,7 +78,7 @@ const RESPONDENT_LADDER = ['respondent_supervision_order', 'respondent_summons',
 /** One complaint, from filing to closure (DOMAIN.md steps 1–11). */
 export async function complaintCase(input: CaseInput): Promise<CaseView> {
   const calendar = new WorkingCalendar(input.calendar);
-  const policy = input.policy;
+  let policy = input.policy;
   const view: CaseView = input.carried?.view ?? newCaseView(input.caseId, input.caseNumber);
   const timers: Timers = input.carried?.timers ?? { reminders: {}, ladderNextAt: null, ladderDeadline: null, respondentLadderNextAt: null };
   let changed = false;
@@ -555,6 +555,27 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
     { validator: ({ actor }) => (requireActor(actor, 'office', 'admin'), void check({ type: 'close' })) },
   );
 
+  setHandler(
+    msg.policyUpdate,
+    async ({ actor, changes, reason }) => {
+      // Deadlines already running keep their dates; every deadline opened from now on follows the new policy.
+      policy = resolvePolicyOver(policy, changes);
+      record('policy_changed', actor, { changes, reason });
+      return publish();
+    },
+    {
+      validator: ({ actor, changes }) => {
+        requireActor(actor, 'office', 'admin');
+        if (isTerminal(view.status)) throw refuse(`The case ${view.status === 'closed' ? 'is closed' : `was ${view.status}`}; its policy can no longer change.`);
+        try {
+          resolvePolicyOver(policy, changes);
+        } catch (err) {
+          throw refuse((err as Error).message, 'InvalidPolicy');
+        }
+      },
+    },
+  );
+
   setHandler(msg.caseViewQuery, () => {
     refreshDerived();
     return view;
@@ -714,7 +735,7 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
     }
     if (workflowInfo().continueAsNewSuggested && !isTerminal(view.status)) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof complaintCase>({ ...input, carried: { view, timers } });
+      await continueAsNew<typeof complaintCase>({ ...input, policy, carried: { view, timers } });
     }
   }
 

@@ -53,6 +53,11 @@ export interface InstalmentArgs extends By {
   n: number;
   paid: boolean;
 }
+export interface PolicyArgs extends By {
+  /** Entries of the policy file (ISO-8601 durations or { workingDays }), laid over the case's current policy. */
+  changes: Record<string, unknown>;
+  reason: string;
+}
 export interface NoteArgs extends By {
   note?: string;
 }
@@ -71,5 +76,7 @@ export const withdrawUpdate = defineUpdate<CaseView, [ReasonArgs]>('withdraw');
 export const escalateUpdate = defineUpdate<CaseView, [ReasonArgs]>('escalate');
 export const seriousUpdate = defineUpdate<CaseView, [ReasonArgs]>('findSerious');
 export const closeUpdate = defineUpdate<CaseView, [NoteArgs]>('close');
+
+export const policyUpdate = defineUpdate<CaseView, [PolicyArgs]>('changePolicy');
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');

@@ -214,3 +214,28 @@ describe('feedback', () => {
     expect(closed.deadlines.filter((d) => d.state === 'open')).toEqual([]);
   });
 });
+
+test('the office changes one case’s time limits on purpose: running deadlines keep their dates, the next one follows the new policy', async () => {
+  const { call, file, must } = steps;
+  const id = await file();
+  await must(KEYS.office, id, 'review', { decision: 'accept' });
+  const before = await call('GET', `/api/v1/complaints/${id}`, { key: KEYS.office });
+  const signDue = deadline(before.body, 'sign:1')!.dueAt;
+
+  const refused = await call('POST', `/api/v1/complaints/${id}/policy`, { key: KEYS.office, body: { changes: { handling: 'PT2M', handlingMax: 'PT1M' }, reason: '特殊情况' } });
+  expect(refused.status).toBe(400);
+  expect(refused.body.error.message).toMatch(/handlingMax .* is shorter than handling/);
+  expect((await call('POST', `/api/v1/complaints/${id}/policy`, { key: KEYS.office, body: { changes: { handling: 'P1Y' }, reason: 'x' } })).body.error.issues[0].path).toMatch(/^changes/);
+  expect((await call('POST', `/api/v1/complaints/${id}/policy`, { key: KEYS.unit450621, body: { changes: { handling: 'PT2M' }, reason: 'x' } })).status).toBe(403);
+
+  const changed = await call('POST', `/api/v1/complaints/${id}/policy`, { key: KEYS.office, body: { changes: { handling: 'PT2M', handlingMax: 'PT6M' }, reason: '案情复杂，延长办理期限' } });
+  expect(changed.status).toBe(200);
+  expect(changed.body.timeline.at(-1)).toMatchObject({ what: 'policy_changed', data: { reason: '案情复杂，延长办理期限' } });
+  expect(deadline(changed.body, 'sign:1')!.dueAt).toBe(signDue);
+
+  const signed = await must(KEYS.unit450621, id, 'sign', {});
+  const handling = deadline(signed, 'handling:1')!;
+  const signedAt = Date.parse(eventsOf(signed, 'signed')[0]!.when);
+  expect(Date.parse(handling.dueAt) - signedAt).toBeGreaterThanOrEqual(120_000 - 1000);
+  expect(Date.parse(handling.dueAt) - signedAt).toBeLessThanOrEqual(120_000 + 1000);
+});
