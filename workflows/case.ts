@@ -685,7 +685,10 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
     if (!notifies || !timers.deliveryDueAt || new Date(timers.deliveryDueAt).getTime() > now().getTime()) return;
     const seqBefore = view.seq;
     const r = await dispatchDeliveries({ caseId: input.caseId });
-    timers.deliveryDueAt = r.pending > 0 ? (r.nextAttemptAt ?? iso(new Date(now().getTime() + 1000))) : null;
+    // At least a second between rounds: the outbox keeps the database's time, and a clock that differs
+    // from the workflow's (or a time-skipping test server) must not turn this into a busy loop.
+    const soonest = now().getTime() + 1000;
+    timers.deliveryDueAt = r.pending > 0 ? iso(new Date(Math.max(soonest, r.nextAttemptAt ? new Date(r.nextAttemptAt).getTime() : 0))) : null;
     // Something new was published while this dispatch ran: send it too.
     if (view.seq !== seqBefore) timers.deliveryDueAt = iso(now());
   }

@@ -92,6 +92,7 @@ async function deliverAll(caseId: string, deliveryIds?: string[]): Promise<void>
     const r = await dispatchDeliveries({ caseId, deliveryIds });
     if (r.pending === 0) return;
     const next = r.nextAttemptAt ? new Date(r.nextAttemptAt).getTime() - Date.now() : 1000;
-    await sleep(Math.max(100, next));
+    // At least a second between rounds, whatever the database's clock says (see the case workflow).
+    await sleep(Math.max(1000, next));
   }
 }

@@ -10,7 +10,7 @@ import { DEFAULT_POLICY } from '../../../domain/policy';
 import { calendarData } from '../../../domain/official-calendar';
 import { workflowBundle } from '../../../scripts/runtime/worker';
 import { seedReferenceData } from '../../../scripts/runtime/seed';
-import { caseViewQuery } from '../../../workflows/messages';
+import { caseViewQuery, feedbackUpdate, instalmentUpdate, resultUpdate, reviewUpdate, signUpdate } from '../../../workflows/messages';
 import { createTestDatabase } from '../../support/db';
 import { exampleComplaint } from '../../support/fixtures';
 import { eventually } from '../../support/service';
@@ -128,3 +128,54 @@ test('filed on 28 December: the 10-working-day review skips New Year’s Day and
     expect(stored.state).toBe('missed');
   });
 }, 120_000);
+
+test('a case that lives a year, with a payment plan of twelve monthly instalments on statutory time limits, stays far below Temporal’s history warning', async () => {
+  const taskQueue = `year-long-${crypto.randomBytes(4).toString('hex')}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: createActivities({ prisma, smtpUrl: smtp.url }),
+  });
+
+  await worker.runUntil(async () => {
+    const start = Number(await env.currentTimeMs());
+    const complaint = complaintSchema.parse(exampleComplaint({ contractTitle: 'a year-long case' }));
+    const year = new Date(start).getUTCFullYear();
+    const { row } = await fileComplaint(
+      { prisma, temporal: env.client, taskQueue, policy: DEFAULT_POLICY, calendar: calendarData(year - 1, year + 2), now: () => new Date(start) },
+      complaint,
+      { keyOwner: 'year-long-test' },
+    );
+    const handle = env.client.workflow.getHandle(row.id);
+    await eventually(() => prisma.case.findUniqueOrThrow({ where: { id: row.id } }), (r) => r.projectedSeq > 0, 15_000);
+    const office = { role: 'office' as const, id: 'clerk' };
+    const unit = { role: 'unit' as const, id: 'gov-450621' };
+    const complainant = { role: 'complainant' as const, id: complaint.complainant.creditCode };
+
+    await handle.executeUpdate(reviewUpdate, { args: [{ actor: office, decision: 'accept' }] });
+    await handle.executeUpdate(signUpdate, { args: [{ actor: unit }] });
+    // Twelve instalments, one a month from a month after the result.
+    const plan = Array.from({ length: 12 }, (_, i) => ({ dueDate: dateOf(start + (i + 1) * 30 * DAY), amount: '10000.00' }));
+    await handle.executeUpdate(resultUpdate, { args: [{ actor: unit, outcome: 'payment_plan', plan, summary: '分十二期支付' }] });
+    await handle.executeUpdate(feedbackUpdate, { args: [{ actor: complainant, satisfied: true }] });
+
+    for (const [i, instalment] of plan.entries()) {
+      // The day after each due date the complainant confirms it was paid, inside the grace period.
+      await env.sleep(at(`${instalment.dueDate}T00:00:00Z`) + DAY - Number(await env.currentTimeMs()));
+      const view = await handle.executeUpdate(instalmentUpdate, { args: [{ actor: complainant, n: i + 1, paid: true }] });
+      expect(view.plan[i]?.state).toBe('paid');
+    }
+    expect((await handle.query(caseViewQuery)).status).toBe('closed');
+
+    // The closed case waits out the window in which the office may still find it serious, then rests.
+    await env.sleep(100 * DAY);
+    const result = await handle.result();
+    expect(result.status).toBe('closed');
+    const history = await handle.fetchHistory();
+    const events = history.events?.length ?? 0;
+    // Temporal warns at 10,240 events; a year of this case is a small fraction of that.
+    expect(events).toBeLessThan(1_000);
+    expect(Number(await env.currentTimeMs()) - start).toBeGreaterThan(365 * DAY);
+  });
+}, 180_000);
