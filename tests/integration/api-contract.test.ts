@@ -1,6 +1,10 @@
 import { apiClient, startTestService, type TestService } from '../support/service';
 import { KEYS, exampleComplaint } from '../support/fixtures';
 import { creditCodeCheckCharacter } from '../../domain/credit-code';
+import { createApiKey } from '../../api/keys';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { logRedaction } from '../../api/app';
 
 let service: TestService;
 let call: ReturnType<typeof apiClient>;
@@ -78,6 +82,17 @@ describe('access', () => {
     const list = await call('GET', '/api/v1/complaints?limit=200', { key: KEYS.unit450621 });
     expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(filed.body.id);
   });
+
+  test('one enterprise never sees another’s case: 404 on the case, absent from its list', async () => {
+    const mine = await call('POST', '/api/v1/complaints', { key: KEYS.complainant, body: exampleComplaint({ contractTitle: 'isolation between enterprises' }) });
+    const otherCode = `91450600MA5K00001${creditCodeCheckCharacter('91450600MA5K00001')}`;
+    const other = await createApiKey(service.prisma, { role: 'complainant', creditCode: otherCode, label: 'another enterprise' });
+    const seen = await call('GET', `/api/v1/complaints/${mine.body.id}`, { key: other.key });
+    expect(seen.status).toBe(404);
+    expect((await call('GET', '/api/v1/complaints?limit=200', { key: other.key })).body.items).toEqual([]);
+    expect((await call('POST', `/api/v1/complaints/${mine.body.id}/withdraw`, { key: other.key, body: { reason: 'not mine' } })).status).toBe(404);
+    expect((await call('GET', `/api/v1/complaints/${mine.body.id}`, { key: KEYS.complainant })).body.status).toBe('submitted');
+  });
 });
 
 describe('lists, reference data, interest, docs', () => {
@@ -147,4 +162,14 @@ describe('lists, reference data, interest, docs', () => {
     expect(res.status).toBe(200);
     expect(Array.isArray(res.body.items)).toBe(true);
   });
+});
+
+test('personal data never reaches the logs: phone numbers, e-mail addresses, credit codes and keys are masked', () => {
+  const lines: string[] = [];
+  const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+  const log = pino({ redact: logRedaction }, sink);
+  log.info({ req: { headers: { authorization: 'Bearer demo-office-key' } }, complainant: { phone: '13800000000', email: 'ops@example.com', creditCode: '91450600500000170P', name: '某公司' } }, 'filed');
+  const written = lines.join('');
+  for (const secret of ['13800000000', 'ops@example.com', '91450600500000170P', 'demo-office-key']) expect(written).not.toContain(secret);
+  expect(written).toContain('某公司');
 });
