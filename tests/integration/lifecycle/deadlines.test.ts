@@ -95,6 +95,11 @@ test.concurrent('the unit misses the handling deadline: 催办通知 to its lead
   // Operators see the level in the Temporal UI as well.
   const described = await service.temporal.workflow.getHandle(id).describe();
   expect(described.typedSearchAttributes.get(EscalationLevelKey)).toBe(3);
+  // The lateness board: the office finds it among overdue cases at level 3, and not among those on time.
+  const overdue = await steps.call('GET', '/api/v1/complaints?overdue=true&escalationLevel=3&limit=200', { key: KEYS.office });
+  expect(overdue.body.items.map((c: { id: string }) => c.id)).toContain(id);
+  const onTime = await steps.call('GET', '/api/v1/complaints?overdue=false&limit=200', { key: KEYS.office });
+  expect(onTime.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
 
   // The top of the ladder is the top: the office cannot go higher, and the workflow does not try.
   const higher = await act(KEYS.office, id, 'escalate', { reason: 'still nothing' });
