@@ -6,7 +6,6 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   patched,
-  proxyActivities,
   setHandler,
   sleep,
   startChild,
@@ -18,7 +17,7 @@ import { ESCALATION_STEPS, HIGHEST_ESCALATION_LEVEL, decide, isTerminal, type Ca
 import { WorkingCalendar, type CalendarData } from '../domain/calendar';
 import { deadlineAfter, extendHandling, reminderAt, resolvePolicyOver, type CasePolicy } from '../domain/policy';
 import type { Complaint } from '../domain/complaint';
-import type { createActivities } from '../activities';
+import { delivery, records } from './activities';
 import { newCaseView, type CaseView, type Instalment } from './case-view';
 import * as msg from './messages';
 import { CaseStatusKey, EscalationLevelKey, NextDeadlineKey, UnitIdKey } from './search-attributes';
@@ -51,19 +50,8 @@ interface Timers {
   deliveryDueAt?: string | null;
 }
 
-type Activities = ReturnType<typeof createActivities>;
-
-const { projectCase, routeCase } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-const { dispatchDeliveries } = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  // A dispatch beats after every send: if its worker dies, another takes over within seconds.
-  heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { projectCase, routeCase } = records;
+const { dispatchDeliveries } = delivery;
 
 const SYSTEM: Actor = { role: 'system', id: 'workflow' };
 /** Who each rung of the unit ladder reaches; `cc` is a copy, `circular` a city-wide 通报. */

@@ -1,9 +1,9 @@
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { condition, defineQuery, defineSignal, setHandler, sleep } from '@temporalio/workflow';
 import type { Complaint } from '../domain/complaint';
 import { WorkingCalendar, type CalendarData } from '../domain/calendar';
 import { deadlineAfter, type DeadlineSpec } from '../domain/policy';
 import { liftOrderSequence, measuresFor, type Measure } from '../domain/sanctions';
-import type { createActivities } from '../activities';
+import { delivery, records } from './activities';
 
 export interface SanctionsInput {
   caseId: string;
@@ -27,18 +27,8 @@ export interface SanctionsState {
 export const paidInFullSignal = defineSignal<[{ at: string }]>('paidInFull');
 export const sanctionsStateQuery = defineQuery<SanctionsState>('sanctionsState');
 
-type Activities = ReturnType<typeof createActivities>;
-
-const { issueSanctionOrder, listDishonestPayer, delistDishonestPayer } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-const { dispatchDeliveries } = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { issueSanctionOrder, listDishonestPayer, delistDishonestPayer } = records;
+const { dispatchDeliveries } = delivery;
 
 const DEFAULT_PUBLICITY: DeadlineSpec = { kind: 'calendar_days', days: 90 };
 

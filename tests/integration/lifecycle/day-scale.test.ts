@@ -73,14 +73,20 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-test('filed on 28 December: the 10-working-day review skips New Year’s Day and is missed at midnight Beijing time on its last day', async () => {
-  const taskQueue = `day-scale-${crypto.randomBytes(4).toString('hex')}`;
+/** A worker on the time-skipping server, with its own task queue, the real activities and a real SMTP receiver. */
+async function timeSkippingWorker(name: string) {
+  const taskQueue = `${name}-${crypto.randomBytes(4).toString('hex')}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
     activities: createActivities({ prisma, smtpUrl: smtp.url }),
   });
+  return { taskQueue, worker };
+}
+
+test('filed on 28 December: the 10-working-day review skips New Year’s Day and is missed at midnight Beijing time on its last day', async () => {
+  const { taskQueue, worker } = await timeSkippingWorker('day-scale');
 
   await worker.runUntil(async () => {
     const serverNow = Number(await env.currentTimeMs());
@@ -126,17 +132,14 @@ test('filed on 28 December: the 10-working-day review skips New Year’s Day and
     // The read model saw it too.
     const stored = await prisma.caseDeadline.findUniqueOrThrow({ where: { caseId_key: { caseId: row.id, key: 'review:1' } } });
     expect(stored.state).toBe('missed');
+    // Done with this case: on a time-skipping server a case left running would wait for its worker's
+    // activities once this worker is gone, and stop the clock for the next test.
+    await handle.terminate('test over');
   });
 }, 120_000);
 
 test('a case that lives a year, with a payment plan of twelve monthly instalments on statutory time limits, stays far below Temporal’s history warning', async () => {
-  const taskQueue = `year-long-${crypto.randomBytes(4).toString('hex')}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    activities: createActivities({ prisma, smtpUrl: smtp.url }),
-  });
+  const { taskQueue, worker } = await timeSkippingWorker('year-long');
 
   await worker.runUntil(async () => {
     const start = Number(await env.currentTimeMs());
