@@ -15,6 +15,7 @@ import {
 import type { Actor, CaseDeadline, TimelineEvent } from '../domain/case-record';
 import { ESCALATION_STEPS, HIGHEST_ESCALATION_LEVEL, decide, isTerminal, type CaseCommand, type CaseState, type EscalationLevel } from '../domain/case-status';
 import { WorkingCalendar, type CalendarData } from '../domain/calendar';
+import { endOfBeijingDay } from '../domain/beijing-date';
 import { deadlineAfter, extendHandling, reminderAt, resolvePolicyOver, type CasePolicy } from '../domain/policy';
 import type { Complaint } from '../domain/complaint';
 import { delivery, records } from './activities';
@@ -740,8 +741,4 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
   await condition(allHandlersFinished);
   await deliverAll();
   return view;
-}
-
-function endOfBeijingDay(date: string): Date {
-  return new Date(`${date}T23:59:59.999+08:00`);
 }
