@@ -130,6 +130,17 @@ async function ensureWorkflow(deps: IntakeDeps, row: Case): Promise<void> {
   }
 }
 
+/**
+ * Cases whose row was written but whose workflow never started (the API process died in between, and
+ * the client did not retry): start them now. Run when a worker starts; harmless when there are none.
+ */
+export async function resumeUnstartedCases(deps: IntakeDeps, olderThanMs = 60_000): Promise<string[]> {
+  const before = new Date((deps.now ?? (() => new Date()))().getTime() - olderThanMs);
+  const rows = await deps.prisma.case.findMany({ where: { projectedSeq: 0, createdAt: { lt: before } }, orderBy: { createdAt: 'asc' }, take: 500 });
+  for (const row of rows) await ensureWorkflow(deps, row);
+  return rows.map((r) => r.caseNumber);
+}
+
 export function assertMayFile(principal: { role: string; creditCode: string | null }, complaint: Complaint): void {
   if (principal.role === 'complainant' && principal.creditCode !== complaint.complainant.creditCode) {
     throw new HttpError('forbidden', 'a complainant key may only file for its own credit code');

@@ -5,6 +5,7 @@ import type { NativeConnection } from '@temporalio/worker';
 import { createPrisma, type PrismaClient } from '../../prisma/client';
 import { applyMigrations } from '../../prisma/migrate';
 import { createApp } from '../../api/app';
+import { resumeUnstartedCases as resumeCases } from '../../api/intake';
 import type { Config } from './config';
 import { loadCalendar, loadPolicy } from './case-rules';
 import { checkPostgres, redactUrl } from './postgres';
@@ -45,6 +46,24 @@ export async function runWorker(
     },
   });
   return { worker, connection, done };
+}
+
+/** Starts the workflow of any case whose filing was interrupted before its workflow began. */
+export async function resumeUnstartedCases(config: Config, temporalAddress: string, prisma: PrismaClient, log: Log): Promise<void> {
+  const connection = await Connection.connect({ address: temporalAddress });
+  try {
+    const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    const resumed = await resumeCases({
+      prisma,
+      temporal,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      policy: loadPolicy(config.POLICY_FILE),
+      calendar: loadCalendar(config.CALENDAR_FILE, new Date()),
+    });
+    if (resumed.length) log(`Started the workflows of ${resumed.length} case(s) whose filing was interrupted: ${resumed.join(', ')}`);
+  } finally {
+    await connection.close();
+  }
 }
 
 export async function runApi(config: Config, temporalAddress: string, prisma: PrismaClient, stoppers: Stopper[]): Promise<http.Server> {

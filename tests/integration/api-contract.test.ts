@@ -1,4 +1,9 @@
-import { apiClient, startTestService, type TestService } from '../support/service';
+import crypto from 'node:crypto';
+import { FAST_POLICY, apiClient, eventually, startTestService, type TestService } from '../support/service';
+import { caseRowFields, resumeUnstartedCases } from '../../api/intake';
+import { complaintSchema } from '../../domain/complaint';
+import { resolvePolicy } from '../../domain/policy';
+import { calendarData } from '../../domain/official-calendar';
 import { KEYS, exampleComplaint } from '../support/fixtures';
 import { creditCodeCheckCharacter } from '../../domain/credit-code';
 import { createApiKey } from '../../api/keys';
@@ -65,6 +70,20 @@ describe('filing', () => {
     expect((await call('POST', '/api/v1/complaints', { key: KEYS.complainant, rawBody: JSON.stringify({ description: 'x'.repeat(300_000) }), headers: { 'content-type': 'application/json' } })).status).toBe(413);
     expect(await service.prisma.case.count()).toBe(before);
   });
+});
+
+test('a filing interrupted between its row and its workflow is started when a worker starts, and nothing else is touched', async () => {
+  const complaint = complaintSchema.parse(exampleComplaint({ contractTitle: 'interrupted filing' }));
+  const row = await service.prisma.case.create({
+    data: { id: crypto.randomUUID(), caseNumber: 'FCG-2026-900001', duplicateKey: 'interrupted', ...caseRowFields(complaint), createdAt: new Date(Date.now() - 5 * 60_000) },
+  });
+  const deps = { prisma: service.prisma, temporal: service.temporal, taskQueue: service.taskQueue, policy: resolvePolicy(FAST_POLICY), calendar: calendarData(2025, 2028) };
+  const resumed = await resumeUnstartedCases(deps);
+  expect(resumed).toEqual(['FCG-2026-900001']);
+  const stored = await eventually(() => service.prisma.case.findUniqueOrThrow({ where: { id: row.id } }), (r) => r.projectedSeq > 0);
+  expect(stored.status).toBe('submitted');
+  expect((await service.temporal.workflow.getHandle(row.id).describe()).status.name).toBe('RUNNING');
+  expect(await resumeUnstartedCases(deps)).toEqual([]);
 });
 
 describe('access', () => {
