@@ -3,6 +3,7 @@ import { createNotifications, type DeliveryPolicy } from './notifications';
 import { createProjection } from './projection';
 import { createRouting } from './routing';
 import { createSanctions } from './sanctions';
+import { createStatistics } from './statistics';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -25,5 +26,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createRouting(deps),
     ...createNotifications(deps),
     ...createSanctions(deps),
+    ...createStatistics(deps),
   };
 }

@@ -18,6 +18,7 @@ import { docsRoutes } from './openapi';
 import { interestRoutes } from './public';
 import { agencyRoutes, dishonestPayersRoute } from './agencies';
 import { referenceDataRoutes } from './reference-data';
+import { statisticsRoutes } from './statistics';
 
 export interface AppDeps {
   prisma: PrismaClient;
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/complaints', complaintRoutes(deps));
   api.use(referenceDataRoutes(deps.prisma));
   api.use(agencyRoutes(deps.prisma));
+  api.use(statisticsRoutes(deps));
   api.use(interestRoutes());
   app.use('/api/v1', api);
   app.use(notFoundRoute);

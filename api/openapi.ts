@@ -9,6 +9,7 @@ import { routingRulePatchSchema, routingRuleSchema, unitPatchSchema, unitSchema 
 import { interestQuery } from './public';
 import { auditVerifyQuery } from './audit';
 import { agencyPatchSchema, agencySchema } from './agencies';
+import { circularRequestSchema, statisticsQuerySchema } from './statistics';
 import { auditResultSchema } from '../activities/audit';
 
 const errorSchema = z.object({
@@ -163,6 +164,39 @@ function generate() {
     request: { query: auditVerifyQuery },
     responses: { 200: { description: 'The verdict', ...json(auditResultSchema) }, ...errors },
   });
+  const unitRows = z.array(z.record(z.string(), z.unknown()));
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/statistics',
+    summary: 'Per-unit statistics for a period: received, on time, overdue, escalation levels, handling days, satisfaction',
+    security,
+    request: { query: statisticsQuerySchema },
+    responses: { 200: { description: 'One row per unit', ...json(z.object({ from: z.string(), to: z.string(), units: unitRows })) }, ...errors },
+  });
+  const circular = z.record(z.string(), z.unknown());
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/circulars',
+    summary: 'Produce the circular (通报) of a month now, as the monthly schedule does',
+    security,
+    request: { body: { content: { 'application/json': { schema: circularRequestSchema } } } },
+    responses: { 201: { description: 'The circular', ...json(circular) }, ...errors },
+  });
+  registry.registerPath({ method: 'get', path: '/api/v1/circulars', summary: 'The circulars produced so far', security, responses: { 200: { description: 'List', ...json(z.object({ items: z.array(circular) })) }, ...errors } });
+  for (const [suffix, summary, type] of [
+    ['', 'One circular', 'application/json'],
+    ['/spreadsheet', 'One circular as a spreadsheet (CSV, UTF-8 with BOM)', 'text/csv'],
+    ['/print', 'One circular as a printable page', 'text/html'],
+  ] as const) {
+    registry.registerPath({
+      method: 'get',
+      path: `/api/v1/circulars/{id}${suffix}`,
+      summary,
+      security,
+      request: { params: z.object({ id: z.string() }) },
+      responses: { 200: { description: summary, content: { [type]: { schema: type === 'application/json' ? circular : z.string() } } }, ...errors },
+    });
+  }
   registry.registerPath({
     method: 'get',
     path: '/api/v1/public/dishonest-payers',

@@ -3,7 +3,7 @@ import { loadConfig } from './runtime/config';
 import { EMBEDDED_DATABASE, startEmbeddedPostgres } from './runtime/postgres';
 import { assertPortFree } from './runtime/ports';
 import { resolveTemporalSource, startTemporal } from './runtime/temporal';
-import { connectDatabase, resumeUnstartedCases, runApi, runMain, runWorker } from './runtime/service';
+import { connectDatabase, onWorkerStarted, runApi, runMain, runWorker } from './runtime/service';
 import { seedDemoKeys, seedReferenceData } from './runtime/seed';
 
 /** Everything on one machine: PostgreSQL and Temporal (embedded unless configured), worker and API. */
@@ -41,7 +41,7 @@ runMain('the complaint service', async (stoppers, log) => {
   await seedReferenceData(prisma);
   const demoKeys = config.DATABASE_URL ? [] : await seedDemoKeys(prisma);
   await runWorker(config, temporal.address, prisma, stoppers);
-  await resumeUnstartedCases(config, temporal.address, prisma, log);
+  await onWorkerStarted(config, temporal.address, prisma, log);
   await runApi(config, temporal.address, prisma, stoppers);
 
   const base = `http://localhost:${config.PORT}`;

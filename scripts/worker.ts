@@ -1,6 +1,6 @@
 import { loadConfig } from './runtime/config';
 import { startTemporal } from './runtime/temporal';
-import { connectDatabase, resumeUnstartedCases, runMain, runWorker } from './runtime/service';
+import { connectDatabase, onWorkerStarted, runMain, runWorker } from './runtime/service';
 import { seedReferenceData } from './runtime/seed';
 
 /** Production: the Temporal worker alone, against an external Temporal cluster and PostgreSQL. */
@@ -13,6 +13,6 @@ runMain('the worker', async (stoppers, log) => {
   const prisma = await connectDatabase(config.DATABASE_URL, log, stoppers);
   await seedReferenceData(prisma);
   await runWorker(config, config.TEMPORAL_ADDRESS, prisma, stoppers);
-  await resumeUnstartedCases(config, config.TEMPORAL_ADDRESS, prisma, log);
+  await onWorkerStarted(config, config.TEMPORAL_ADDRESS, prisma, log);
   log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE}).`);
 });

@@ -1,2 +1,3 @@
 export { complaintCase } from './case';
 export { sanctionsWorkflow } from './sanctions';
+export { monthlyCircularWorkflow } from './circular';

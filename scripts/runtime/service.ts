@@ -11,6 +11,7 @@ import { loadCalendar, loadPolicy } from './case-rules';
 import { checkPostgres, redactUrl } from './postgres';
 import { assertPortFree } from './ports';
 import { createWorker } from './worker';
+import { ensureCircularSchedule } from './schedules';
 
 type Log = (line: string) => void;
 
@@ -48,8 +49,11 @@ export async function runWorker(
   return { worker, connection, done };
 }
 
-/** Starts the workflow of any case whose filing was interrupted before its workflow began. */
-export async function resumeUnstartedCases(config: Config, temporalAddress: string, prisma: PrismaClient, log: Log): Promise<void> {
+/**
+ * Once a worker runs: start the workflow of any case whose filing was interrupted before its workflow began,
+ * and make sure the monthly circular is scheduled.
+ */
+export async function onWorkerStarted(config: Config, temporalAddress: string, prisma: PrismaClient, log: Log): Promise<void> {
   const connection = await Connection.connect({ address: temporalAddress });
   try {
     const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
@@ -61,6 +65,7 @@ export async function resumeUnstartedCases(config: Config, temporalAddress: stri
       calendar: loadCalendar(config.CALENDAR_FILE, new Date()),
     });
     if (resumed.length) log(`Started the workflows of ${resumed.length} case(s) whose filing was interrupted: ${resumed.join(', ')}`);
+    await ensureCircularSchedule(temporal, config.TEMPORAL_TASK_QUEUE);
   } finally {
     await connection.close();
   }

@@ -46,6 +46,9 @@ const MATRIX: { method: string; path: () => string; allowed: RoleName[]; body?: 
   { method: 'GET', path: () => '/api/v1/interest?principal=1.00&dueDate=2025-01-01&asOf=2025-01-02', allowed: ['complainant', 'unit', 'office', 'admin'] },
   { method: 'GET', path: () => '/api/v1/audit/verify', allowed: ['office', 'admin'] },
   { method: 'GET', path: () => '/api/v1/agencies', allowed: ['office', 'admin'] },
+  { method: 'GET', path: () => '/api/v1/statistics?from=2026-11-01&to=2026-12-01', allowed: ['office', 'admin'] },
+  { method: 'GET', path: () => '/api/v1/circulars', allowed: ['office', 'admin'] },
+  { method: 'POST', path: () => '/api/v1/circulars', allowed: ['office', 'admin'], body: { period: 'not a month' } },
   { method: 'POST', path: () => '/api/v1/agencies', allowed: ['office', 'admin'], body: {} },
   { method: 'GET', path: () => '/api/v1/public/dishonest-payers', allowed: ['none', 'complainant', 'unit', 'office', 'admin'] },
 ];

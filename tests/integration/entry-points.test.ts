@@ -4,6 +4,8 @@ import { apiClient, eventually } from '../support/service';
 import { createTestDatabase } from '../support/db';
 import { KEYS, exampleComplaint } from '../support/fixtures';
 import { freePort } from '../../scripts/runtime/ports';
+import { circularScheduleId } from '../../scripts/runtime/schedules';
+import { Client, Connection } from '@temporalio/client';
 import { createPrisma } from '../../prisma/client';
 import { seedDemoKeys } from '../../scripts/runtime/seed';
 
@@ -52,6 +54,12 @@ test('npm run api and npm run worker each run one part against external Temporal
     expect(filed.status).toBe(201);
     const accepted = await call('POST', `/api/v1/complaints/${filed.body.id}/review`, { key: KEYS.office, body: { decision: 'accept' } });
     expect(accepted.body.status).toBe('forwarded');
+    // The worker scheduled the monthly circular for its task queue.
+    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+    const schedule = new Client({ connection }).schedule.getHandle(circularScheduleId(env.TEMPORAL_TASK_QUEUE));
+    expect((await schedule.describe()).action).toMatchObject({ workflowType: 'monthlyCircularWorkflow', taskQueue: env.TEMPORAL_TASK_QUEUE });
+    await schedule.delete();
+    await connection.close();
   } finally {
     await stop(api);
     await stop(worker);
