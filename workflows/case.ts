@@ -34,6 +34,11 @@ export interface CaseInput {
   calendar: CalendarData;
   /** Present when the case continued as new: everything it had before. */
   carried?: CarriedState;
+  /**
+   * Continue as new once the history has this many events, besides whenever Temporal suggests it. Operators
+   * may want shorter histories; tests use it to take the continue-as-new path on purpose.
+   */
+  historyLimit?: number;
 }
 
 interface CarriedState {
@@ -725,7 +730,9 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
       fireDue();
       if (changed) await publish();
     }
-    if (workflowInfo().continueAsNewSuggested && !isTerminal(view.status)) {
+    const info = workflowInfo();
+    const longEnough = info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit);
+    if (longEnough && !isTerminal(view.status)) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof complaintCase>({ ...input, policy, carried: { view, timers } });
     }
