@@ -121,13 +121,16 @@ export function statisticsRoutes({ prisma, temporal, taskQueue }: StatisticsRout
   router.post('/circulars', staff, async (req, res) => {
     const { period } = parseBody(circularRequestSchema, req.body);
     if (period >= currentBeijingMonth()) throw new HttpError('validation_failed', 'period: the month has not ended yet', [{ path: 'period', message: 'the month has not ended yet' }]);
-    const { id } = await temporal.workflow.execute(monthlyCircularWorkflow, {
-      workflowId: circularId(period),
-      taskQueue,
-      args: [{ period }],
-      // Two clerks asking at once share one run.
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    });
+    // Bounded: with no worker to run it, the clerk gets 503 rather than a request that never ends.
+    const { id } = await temporal.connection.withDeadline(Date.now() + 60_000, () =>
+      temporal.workflow.execute(monthlyCircularWorkflow, {
+        workflowId: circularId(period),
+        taskQueue,
+        args: [{ period }],
+        // Two clerks asking at once share one run.
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      }),
+    );
     res.status(201).json(await findCircular(id));
   });
 
