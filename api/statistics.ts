@@ -14,6 +14,8 @@ export interface StatisticsRouteDeps {
   prisma: PrismaClient;
   temporal: Client;
   taskQueue: string;
+  /** How long producing a circular may wait on Temporal before the clerk gets 503 (default a minute). */
+  temporalDeadlineMs?: number;
 }
 
 const beijingDate = z.string().refine(isBeijingDate, 'must be a date written YYYY-MM-DD');
@@ -101,7 +103,7 @@ ${
 }
 
 /** Per-unit statistics for any period, and the monthly circulars (通报): office and admin only. */
-export function statisticsRoutes({ prisma, temporal, taskQueue }: StatisticsRouteDeps): Router {
+export function statisticsRoutes({ prisma, temporal, taskQueue, temporalDeadlineMs }: StatisticsRouteDeps): Router {
   const router = Router();
   const staff = requireRole('office', 'admin');
   const statistics = createStatistics({ prisma });
@@ -122,7 +124,7 @@ export function statisticsRoutes({ prisma, temporal, taskQueue }: StatisticsRout
     const { period } = parseBody(circularRequestSchema, req.body);
     if (period >= currentBeijingMonth()) throw new HttpError('validation_failed', 'period: the month has not ended yet', [{ path: 'period', message: 'the month has not ended yet' }]);
     // Bounded: with no worker to run it, the clerk gets 503 rather than a request that never ends.
-    const { id } = await temporal.connection.withDeadline(Date.now() + 60_000, () =>
+    const { id } = await temporal.connection.withDeadline(Date.now() + (temporalDeadlineMs ?? 60_000), () =>
       temporal.workflow.execute(monthlyCircularWorkflow, {
         workflowId: circularId(period),
         taskQueue,

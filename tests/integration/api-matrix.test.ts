@@ -141,10 +141,12 @@ test('a decision while Temporal is unreachable is a 503, not a 500, and changes 
   const before = await service.prisma.case.count();
   const decision = await down('POST', `/api/v1/complaints/${caseId}/escalate`, { key: KEYS.office, body: { reason: 'x' } });
   const filing = await down('POST', '/api/v1/complaints', { key: KEYS.complainant, body: exampleComplaint({ contractTitle: 'while temporal is down' }) });
+  const circular = await down('POST', '/api/v1/circulars', { key: KEYS.office, body: { period: '2026-01' } });
   server.close();
   await dead.close();
   expect(decision.status).toBe(503);
   expect(decision.body.error.code).toBe('unavailable');
   expect(filing.status).toBe(503);
+  expect(circular.status).toBe(503);
   expect(await service.prisma.case.count()).toBe(before);
 });
