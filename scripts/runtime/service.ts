@@ -22,8 +22,8 @@ export async function connectDatabase(url: string, log: Log, stoppers: Stopper[]
   await checkPostgres(url).catch((err: Error) => {
     throw new Error(`PostgreSQL at ${redactUrl(url)} does not answer (${err.message}); check DATABASE_URL or start the server`);
   });
-  const { applied } = await applyMigrations(url, log);
-  if (applied.length) log(`Applied ${applied.length} database migration(s): ${applied.join(', ')}`);
+  // The migrator names each migration it applies.
+  await applyMigrations(url, log);
   const prisma = createPrisma(url);
   stoppers.push({ name: 'database client', stop: () => prisma.$disconnect() });
   return prisma;
