@@ -71,8 +71,9 @@ export function caseSteps(service: TestService) {
   }
 
   /**
-   * The length of the case's history once the workflow is at rest (no activity or workflow task in flight),
-   * so that a refused command can be shown to add nothing.
+   * The length of the case's history once the workflow is at rest (no activity or workflow task in flight,
+   * and no notification waiting in the outbox for another round of sending), so that a refused command can be
+   * shown to add nothing.
    */
   async function historyLength(id: string): Promise<number> {
     const handle = service.temporal.workflow.getHandle(id);
@@ -80,7 +81,8 @@ export function caseSteps(service: TestService) {
       const events = (await handle.fetchHistory()).events ?? [];
       const last = events[events.length - 1]?.eventType;
       const pendingActivities = (await handle.describe()).raw.pendingActivities?.length ?? 0;
-      return { length: events.length, busy: pendingActivities > 0 || last === undefined || !AT_REST.has(Number(last)) };
+      const unsent = await service.prisma.delivery.count({ where: { caseId: id, status: { in: ['pending', 'sending'] } } });
+      return { length: events.length, busy: pendingActivities > 0 || unsent > 0 || last === undefined || !AT_REST.has(Number(last)) };
     };
     let previous = -1;
     const settled = await eventually(
