@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Complaint } from '../domain/complaint';
+import { isTerminal } from '../domain/case-status';
 import type { CaseView } from '../workflows/case-view';
 import type { ActivityDeps } from './index';
 import { enqueueEventNotifications } from './notifications';
@@ -73,7 +74,7 @@ export function createProjection({ prisma, smsGatewayUrl }: ActivityDeps) {
           });
         }
 
-        const closing = view.status === 'closed' || view.status === 'withdrawn' || view.status === 'rejected';
+        const closing = isTerminal(view.status);
         await tx.case.update({
           where: { id: view.caseId },
           data: {

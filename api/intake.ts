@@ -4,6 +4,7 @@ import type { PrismaClient } from '../prisma/client';
 import type { Case } from '../prisma/generated/client';
 import { duplicateKeyParts, type Complaint } from '../domain/complaint';
 import { formatCaseNumber } from '../domain/case-number';
+import { CASE_STATUSES, isTerminal } from '../domain/case-status';
 import type { CasePolicy } from '../domain/policy';
 import type { CalendarData } from '../domain/calendar';
 import type { CaseInput } from '../workflows/case';
@@ -22,7 +23,8 @@ export interface IntakeDeps {
   temporalDeadlineMs?: number;
 }
 
-export const OPEN_STATUSES = ['submitted', 'needs_information', 'forwarded', 'handling', 'result_reported', 'monitoring_plan'];
+/** A case is open until it reaches one of the transition table's terminal statuses. */
+const OPEN_STATUSES = CASE_STATUSES.filter((s) => !isTerminal(s));
 
 /**
  * Files a complaint: one row and one workflow, or the existing case when the same filing comes again

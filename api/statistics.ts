@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/client';
 import { circularId, circularJson, createStatistics, type CircularRecord } from '../activities/statistics';
-import { isBeijingDate, startOfBeijingDay } from '../domain/beijing-date';
+import { beijingDateOf, isBeijingDate, startOfBeijingDay } from '../domain/beijing-date';
 import { MONTH_PATTERN, type SummonsReason, type UnitStatistics } from '../domain/statistics';
 import { monthlyCircularWorkflow } from '../workflows/circular';
 import { requireRole } from './auth';
@@ -122,7 +122,8 @@ export function statisticsRoutes({ prisma, temporal, taskQueue, temporalDeadline
 
   router.post('/circulars', staff, async (req, res) => {
     const { period } = parseBody(circularRequestSchema, req.body);
-    if (period >= currentBeijingMonth()) throw new HttpError('validation_failed', 'period: the month has not ended yet', [{ path: 'period', message: 'the month has not ended yet' }]);
+    // A circular covers only a month that has ended (Beijing time).
+    if (period >= beijingDateOf(new Date()).slice(0, 7)) throw new HttpError('validation_failed', 'period: the month has not ended yet', [{ path: 'period', message: 'the month has not ended yet' }]);
     // Bounded: with no worker to run it, the clerk gets 503 rather than a request that never ends.
     const { id } = await temporal.connection.withDeadline(Date.now() + (temporalDeadlineMs ?? 60_000), () =>
       temporal.workflow.execute(monthlyCircularWorkflow, {
@@ -155,9 +156,4 @@ export function statisticsRoutes({ prisma, temporal, taskQueue, temporalDeadline
   });
 
   return router;
-}
-
-/** The Beijing month now: a circular covers only a month that has ended. */
-function currentBeijingMonth(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 }
