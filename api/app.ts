@@ -19,6 +19,8 @@ import { interestRoutes } from './public';
 import { agencyRoutes, dishonestPayersRoute } from './agencies';
 import { referenceDataRoutes } from './reference-data';
 import { statisticsRoutes } from './statistics';
+import { webRoutes } from './web';
+import { meRoute } from './me';
 
 export interface AppDeps {
   prisma: PrismaClient;
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(healthRoutes(deps));
   app.use(metrics.routes);
   app.use(docsRoutes());
+  app.use(webRoutes());
 
   const api = express.Router();
   api.use(rateLimit({ windowMs: 60_000, limit: deps.rateLimitPerMinute ?? 600, standardHeaders: 'draft-8', legacyHeaders: false, handler: () => { throw new HttpError('rate_limited', 'too many requests; slow down'); } }));
@@ -75,6 +78,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '256kb', strict: false }));
   api.use(dishonestPayersRoute(deps.prisma));
   api.use(authenticate(deps.prisma));
+  api.use(meRoute(deps.prisma));
   api.use('/audit', auditRoutes(deps.prisma));
   api.use('/complaints', complaintRoutes(deps));
   api.use(referenceDataRoutes(deps.prisma));

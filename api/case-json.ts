@@ -5,6 +5,7 @@ import { listSanctionOrders } from '../activities/sanctions';
 import type { Complaint } from '../domain/complaint';
 import type { CaseView } from '../workflows/case-view';
 import { beijingDateOf } from '../domain/beijing-date';
+import type { WorkingCalendar } from '../domain/calendar';
 import { paymentDue } from '../domain/payment-term';
 import { interestAnswer, type InterestAnswer } from './public';
 
@@ -20,7 +21,12 @@ export async function caseExtras(prisma: PrismaClient, caseId: string): Promise<
   return { notifications, sanctions };
 }
 
-export function caseJson(row: Case, extras: CaseExtras = { notifications: [], sanctions: [] }, now = new Date()) {
+/**
+ * With a calendar, each open deadline also says how many working days are left (negative once passed),
+ * counted in Beijing dates: the countdown the office's inbox shows.
+ */
+export function caseJson(row: Case, extras: CaseExtras = { notifications: [], sanctions: [] }, now = new Date(), calendar?: WorkingCalendar) {
+  const today = beijingDateOf(now);
   const complaint = row.complaint as unknown as Complaint;
   const view = row.detail as unknown as Partial<CaseView>;
   return {
@@ -39,7 +45,15 @@ export function caseJson(row: Case, extras: CaseExtras = { notifications: [], sa
     result: view.result ?? null,
     plan: view.plan ?? [],
     pendingExtension: view.pendingExtension ?? null,
-    deadlines: (view.deadlines ?? []).map((d) => ({ key: d.key, name: d.name, dueAt: d.dueAt, state: d.state, ...(d.metAt ? { metAt: d.metAt } : {}) })),
+    deadlines: (view.deadlines ?? []).map((d) => ({
+      key: d.key,
+      name: d.name,
+      dueAt: d.dueAt,
+      state: d.state,
+      ...(d.metAt ? { metAt: d.metAt } : {}),
+      ...(d.extended ? { extended: true } : {}),
+      ...(calendar && d.state === 'open' ? { workingDaysLeft: calendar.workingDaysBetween(today, beijingDateOf(new Date(d.dueAt))) } : {}),
+    })),
     nextDeadlineAt: row.nextDeadlineAt?.toISOString() ?? null,
     timeline: (view.timeline ?? []).map((e) => ({ seq: e.seq, what: e.type, who: e.actor, when: e.at, data: e.data })),
     notifications: extras.notifications,

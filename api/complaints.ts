@@ -12,7 +12,8 @@ import * as msg from '../workflows/messages';
 import type { CaseView } from '../workflows/case-view';
 import type { Actor } from '../domain/case-record';
 import { actorOf, principalOf, requireRole } from './auth';
-import { caseExtras, caseJson } from './case-json';
+import { caseExtras, caseJson, type CaseExtras } from './case-json';
+import { WorkingCalendar } from '../domain/calendar';
 import { HttpError, notFound } from './errors';
 import { parseBody } from './validation';
 import { assertMayFile, fileComplaint, type IntakeDeps } from './intake';
@@ -128,6 +129,8 @@ export interface ComplaintRoutesDeps extends IntakeDeps {
 export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
   const router = Router();
   const { prisma, temporal } = deps;
+  const calendar = new WorkingCalendar(deps.calendar);
+  const json = (row: Parameters<typeof caseJson>[0], extras?: CaseExtras) => caseJson(row, extras, deps.now?.() ?? new Date(), calendar);
 
   async function loadVisible(req: Request) {
     const id = String(req.params.id);
@@ -144,7 +147,7 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
     if (idempotencyKey && idempotencyKey.length > 200) throw new HttpError('validation_failed', 'Idempotency-Key: must be at most 200 characters', [{ path: 'Idempotency-Key', message: 'must be at most 200 characters' }]);
     const { row, created } = await fileComplaint(deps, complaint, { idempotencyKey, keyOwner: principal.keyId });
     const fresh = created ? await waitForFirstProjection(prisma, row.id) : row;
-    res.status(created ? 201 : 200).json(caseJson(fresh, await caseExtras(prisma, fresh.id)));
+    res.status(created ? 201 : 200).json(json(fresh, await caseExtras(prisma, fresh.id)));
   });
 
   router.get('/', async (req, res) => {
@@ -171,12 +174,12 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
     const rows = await prisma.case.findMany({ where: { AND: filters }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    res.json({ items: page.map((row) => caseJson(row)), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null });
+    res.json({ items: page.map((row) => json(row)), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null });
   });
 
   router.get('/:id', async (req, res) => {
     const row = await loadVisible(req);
-    res.json(caseJson(row, await caseExtras(prisma, row.id)));
+    res.json(json(row, await caseExtras(prisma, row.id)));
   });
 
   for (const route of COMMAND_ROUTES) {
@@ -191,7 +194,7 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
         throw err;
       }
       const updated = await prisma.case.findUniqueOrThrow({ where: { id: row.id } });
-      res.json(caseJson(updated, await caseExtras(prisma, updated.id)));
+      res.json(json(updated, await caseExtras(prisma, updated.id)));
     });
   }
 

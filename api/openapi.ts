@@ -36,7 +36,7 @@ const caseSchema = z.object({
   result: z.record(z.string(), z.unknown()).nullable(),
   plan: z.array(z.record(z.string(), z.unknown())),
   pendingExtension: z.object({ days: z.number(), reason: z.string() }).nullable(),
-  deadlines: z.array(z.object({ key: z.string(), name: z.string(), dueAt: z.string(), state: z.enum(['open', 'met', 'missed', 'cancelled']), metAt: z.string().optional() })),
+  deadlines: z.array(z.object({ key: z.string(), name: z.string(), dueAt: z.string(), state: z.enum(['open', 'met', 'missed', 'cancelled']), metAt: z.string().optional(), extended: z.boolean().optional(), workingDaysLeft: z.number().int().optional() })),
   nextDeadlineAt: z.string().nullable(),
   timeline: z.array(z.object({ seq: z.number().int(), what: z.string(), who: z.object({ role: z.string(), id: z.string() }), when: z.string(), data: z.record(z.string(), z.unknown()) })),
   notifications: z.array(

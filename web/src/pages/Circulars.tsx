@@ -1,0 +1,5 @@
+import { Page } from '../ui';
+
+export function Circulars() {
+  return <Page title="Circulars"><p>…</p></Page>;
+}

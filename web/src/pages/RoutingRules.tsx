@@ -1,0 +1,5 @@
+import { Page } from '../ui';
+
+export function RoutingRules() {
+  return <Page title="RoutingRules"><p>…</p></Page>;
+}

@@ -1,0 +1,5 @@
+import { Page } from '../ui';
+
+export function UnitCases() {
+  return <Page title="UnitCases"><p>…</p></Page>;
+}

@@ -1,0 +1,5 @@
+import { Page } from '../ui';
+
+export function Units() {
+  return <Page title="Units"><p>…</p></Page>;
+}
