@@ -48,6 +48,7 @@ export function caseJson(row: Case, extras: CaseExtras = { notifications: [], sa
     deadlines: (view.deadlines ?? []).map((d) => ({
       key: d.key,
       name: d.name,
+      ...(d.openedAt ? { openedAt: d.openedAt } : {}),
       dueAt: d.dueAt,
       state: d.state,
       ...(d.metAt ? { metAt: d.metAt } : {}),

@@ -36,7 +36,7 @@ const caseSchema = z.object({
   result: z.record(z.string(), z.unknown()).nullable(),
   plan: z.array(z.record(z.string(), z.unknown())),
   pendingExtension: z.object({ days: z.number(), reason: z.string() }).nullable(),
-  deadlines: z.array(z.object({ key: z.string(), name: z.string(), dueAt: z.string(), state: z.enum(['open', 'met', 'missed', 'cancelled']), metAt: z.string().optional(), extended: z.boolean().optional(), workingDaysLeft: z.number().int().optional() })),
+  deadlines: z.array(z.object({ key: z.string(), name: z.string(), openedAt: z.string().optional(), dueAt: z.string(), state: z.enum(['open', 'met', 'missed', 'cancelled']), metAt: z.string().optional(), extended: z.boolean().optional(), workingDaysLeft: z.number().int().optional() })),
   nextDeadlineAt: z.string().nullable(),
   timeline: z.array(z.object({ seq: z.number().int(), what: z.string(), who: z.object({ role: z.string(), id: z.string() }), when: z.string(), data: z.record(z.string(), z.unknown()) })),
   notifications: z.array(
@@ -95,6 +95,19 @@ function generate() {
     security,
     request: { body: { content: { 'application/json': { schema: Complaint } } }, headers: z.object({ 'Idempotency-Key': z.string().max(200).optional() }) },
     responses: { 201: { description: 'The new case', ...json(Case) }, 200: { description: 'The existing case (same idempotency key or an open duplicate)', ...json(Case) }, ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/me',
+    summary: 'Who the key belongs to: its role, and its unit or credit code (the web app picks its pages from this)',
+    security,
+    responses: {
+      200: {
+        description: 'The caller',
+        ...json(z.object({ keyId: z.string(), role: z.enum(['complainant', 'unit', 'office', 'admin']), unitId: z.string().nullable(), unitName: z.string().nullable(), creditCode: z.string().nullable() })),
+      },
+      ...errors,
+    },
   });
   registry.registerPath({
     method: 'get',

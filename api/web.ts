@@ -12,7 +12,7 @@ export const WEB_DIST = path.resolve(__dirname, '..', 'web', 'dist');
 export function webRoutes(dist = WEB_DIST): Router {
   const router = Router();
   const index = path.join(dist, 'index.html');
-  router.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  router.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false }));
   router.get('/', (_req, res) => {
     if (!fs.existsSync(index)) {
       res.status(503).type('text/plain; charset=utf-8').send('The web app is not built: run `npm run build:web` (npm start and npm test do this for you).\n');

@@ -25,6 +25,8 @@ export interface CaseDeadline {
   /** Unique within the case, e.g. 'review', 'sign:2', 'handling:1'. */
   key: string;
   name: 'review' | 'sign' | 'handling' | 'feedback' | 'instalment';
+  /** When the clock started (absent on deadlines opened before this field existed). */
+  openedAt?: string;
   dueAt: string;
   state: DeadlineState;
   metAt?: string;

@@ -5,6 +5,7 @@ import { assertPortFree } from './runtime/ports';
 import { resolveTemporalSource, startTemporal } from './runtime/temporal';
 import { connectDatabase, onWorkerStarted, runApi, runMain, runWorker } from './runtime/service';
 import { seedDemoKeys, seedReferenceData } from './runtime/seed';
+import { ensureWebBuilt } from './runtime/web-build';
 
 /** Everything on one machine: PostgreSQL and Temporal (embedded unless configured), worker and API. */
 runMain('the complaint service', async (stoppers, log) => {
@@ -18,6 +19,7 @@ runMain('the complaint service', async (stoppers, log) => {
     await assertPortFree(config.TEMPORAL_UI_PORT, 'Temporal Web UI (TEMPORAL_UI_PORT)');
   }
 
+  ensureWebBuilt(log);
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     log(`Starting embedded PostgreSQL (data in ${path.join(config.DATA_DIR, 'postgres')})…`);
@@ -47,6 +49,7 @@ runMain('the complaint service', async (stoppers, log) => {
   const base = `http://localhost:${config.PORT}`;
   log('');
   log(`SME payment complaint service is ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(`  Web app      ${base}/`);
   log(`  API          ${base}/api/v1`);
   log(`  API docs     ${base}/docs`);
   log(`  Health       ${base}/healthz   ${base}/readyz`);

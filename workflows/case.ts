@@ -92,7 +92,7 @@ export async function complaintCase(input: CaseInput): Promise<CaseView> {
 
   function openDeadline(name: CaseDeadline['name'], dueAt: Date, reminderSpecFrom?: Date): CaseDeadline {
     const count = view.deadlines.filter((d) => d.name === name).length + 1;
-    const deadline: CaseDeadline = { key: `${name}:${count}`, name, dueAt: iso(dueAt), state: 'open' };
+    const deadline: CaseDeadline = { key: `${name}:${count}`, name, openedAt: iso(now()), dueAt: iso(dueAt), state: 'open' };
     view.deadlines.push(deadline);
     if (reminderSpecFrom) {
       const at = reminderAt(reminderSpecFrom, dueAt, policy.reminderLead, calendar);

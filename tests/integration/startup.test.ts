@@ -136,11 +136,15 @@ describe('npm start', () => {
         .filter((cmd) => cmd.includes(dataDir) || cmd.includes(`--port\u0000${env.TEMPORAL_PORT}`));
 
     const first = await run();
+    expect(first.output()).toContain(`Web app      http://localhost:${env.PORT}/`);
     expect(first.output()).toContain(`API          http://localhost:${env.PORT}/api/v1`);
     expect(first.output()).toContain(`Temporal UI  http://127.0.0.1:${env.TEMPORAL_UI_PORT}`);
     expect(first.output()).toMatch(/complainant\s+demo-complainant-key/);
     const call = apiClient(`http://127.0.0.1:${env.PORT}`);
     expect((await call('GET', '/readyz')).status).toBe(200);
+    const page = await fetch(`http://127.0.0.1:${env.PORT}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root"></div>');
     const filed = await call('POST', '/api/v1/complaints', { key: KEYS.complainant, body: exampleComplaint({ contractTitle: 'survives a restart' }) });
     expect(filed.status).toBe(201);
     await stop(first.child);

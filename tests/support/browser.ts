@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { ensureWebBuilt } from '../../scripts/runtime/web-build';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; `.ci/run` installs the package when it is missing. */
@@ -9,13 +9,6 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots of each main page land here (git-ignored), one folder per test file. */
 export const ARTIFACTS_DIR = path.resolve(__dirname, '..', 'artifacts', 'screenshots');
 
-const WEB_DIST_INDEX = path.resolve(__dirname, '..', '..', 'web', 'dist', 'index.html');
-
-/** `npm test` builds the web app first; a bare `npx jest` run builds it here when it is missing. */
-export function ensureWebBuilt(): void {
-  if (fs.existsSync(WEB_DIST_INDEX)) return;
-  execFileSync('npm', ['run', 'build:web'], { cwd: path.resolve(__dirname, '..', '..'), stdio: 'inherit' });
-}
 
 export interface BrowserSession {
   browser: Browser;
@@ -32,6 +25,7 @@ export interface BrowserSession {
  * empty profile directory of its own (it refuses a --user-data-dir flag) and removes it on close.
  */
 export async function launchBrowser(): Promise<BrowserSession> {
+  // `npm test` builds the web app first; a bare `npx jest` run builds it here when it is stale.
   ensureWebBuilt();
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -15,6 +15,8 @@ export interface Me {
 export interface CaseDeadlineJson {
   key: string;
   name: 'review' | 'sign' | 'handling' | 'feedback' | 'instalment';
+  /** When the clock started; absent on deadlines opened before the service recorded it. */
+  openedAt?: string;
   dueAt: string;
   state: 'open' | 'met' | 'missed' | 'cancelled';
   metAt?: string;
