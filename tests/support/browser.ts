@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureWebBuilt } from '../../scripts/runtime/web-build';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium; `.ci/run` installs the package when it is missing. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,7 +47,12 @@ export async function launchBrowser(): Promise<BrowserSession> {
     consoleErrors,
     async newPage(opts = {}) {
       const context = await browser.newContext(
-        opts.phone ? { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } },
+        {
+          // The office's own setting: Chinese, Beijing time (date pickers and number formats follow it).
+          locale: 'zh-CN',
+          timezoneId: 'Asia/Shanghai',
+          ...(opts.phone ? { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } }),
+        },
       );
       contexts.push(context);
       const page = await context.newPage();
@@ -93,4 +98,33 @@ export async function screenshot(page: Page, dir: string, name: string): Promise
   const file = path.join(folder, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Waits (up to 15 s) until the element's attribute has the value, and asserts it. */
+export async function expectAttribute(locator: Locator, name: string, value: string | null): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let seen = await locator.getAttribute(name);
+  while (seen !== value && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    seen = await locator.getAttribute(name);
+  }
+  if (seen !== value) throw new Error(`${name} of ${locator} is ${JSON.stringify(seen)}, expected ${JSON.stringify(value)}`);
+}
+
+/** Waits (up to 15 s) until the element shows the text, and asserts it. */
+export async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  const matches = (s: string) => (typeof text === 'string' ? s.includes(text) : text.test(s));
+  let seen = '';
+  do {
+    seen = (await locator.first().innerText({ timeout: 1_000 }).catch(() => '')) ?? '';
+    if (matches(seen)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  } while (Date.now() < deadline);
+  throw new Error(`${locator} shows ${JSON.stringify(seen.slice(0, 300))}, expected ${text}`);
+}
+
+/** Waits until some element in the page shows exactly this text (a status badge, say). */
+export async function expectVisibleText(page: Page, text: string): Promise<void> {
+  await page.getByText(text, { exact: true }).first().waitFor({ state: 'visible', timeout: 15_000 });
 }

@@ -1,5 +1,165 @@
-import { Page } from '../ui';
+import { useState } from 'react';
+import { api, query } from '../api';
+import { useText } from '../i18n';
+import { DEADLINE_LABEL, ESCALATION_LABEL } from '../labels';
+import { Link } from '../router';
+import type { CaseJson, CaseList } from '../types';
+import { ErrorBox, Loading, Page, Select, StatusBadge, useAsync } from '../ui';
+import { LatenessText, latenessList, type Lateness } from '../components/DeadlineChart';
+import type { UnitJson } from '../actions/OfficeActions';
+import './office.css';
+
+const TEXT = {
+  zh: {
+    title: '超期督办',
+    intro: '已超期或已升级督办的案件，超期最久的排在最前。',
+    refresh: '刷新',
+    filter: '按承办单位筛选',
+    allUnits: '全部承办单位',
+    noUnit: '尚未确定承办单位',
+    empty: '没有超期或督办中的案件。',
+    emptyForUnit: '该单位没有超期或督办中的案件。',
+    shown: (n: number, all: number) => (n === all ? `共 ${all} 件` : `显示 ${n} 件，共 ${all} 件`),
+    caseNumber: '案件编号',
+    respondent: '被投诉人',
+    unit: '承办单位',
+    status: '状态',
+    level: '督办级别',
+    missed: '超期的期限',
+    lateness: '超期',
+    notLate: '未超期',
+    none: '—',
+    caption: '超期及督办案件',
+  },
+  en: {
+    title: 'Lateness board',
+    intro: 'Cases past a deadline or escalated, the latest first.',
+    refresh: 'Refresh',
+    filter: 'Filter by handling unit',
+    allUnits: 'All handling units',
+    noUnit: 'No handling unit yet',
+    empty: 'No case is late or escalated.',
+    emptyForUnit: 'No case of this unit is late or escalated.',
+    shown: (n: number, all: number) => (n === all ? `${all} case${all === 1 ? '' : 's'}` : `${n} of ${all} cases`),
+    caseNumber: 'Case number',
+    respondent: 'Respondent',
+    unit: 'Handling unit',
+    status: 'Status',
+    level: 'Escalation',
+    missed: 'Deadline missed',
+    lateness: 'How late',
+    notLate: 'Not late',
+    none: '—',
+    caption: 'Late and escalated cases',
+  },
+};
+
+const NO_UNIT = '__none__';
+
+const list = (params: Record<string, string | number>) => api<CaseList>('GET', `/complaints${query({ ...params, limit: 200 })}`).then((r) => r.items);
+
+interface Row {
+  c: CaseJson;
+  late: Lateness[];
+}
 
 export function LatenessBoard() {
-  return <Page title="LatenessBoard"><p>…</p></Page>;
+  const t = useText(TEXT);
+  const deadlineNames = useText(DEADLINE_LABEL);
+  const ladder = useText(ESCALATION_LABEL);
+  const [unitFilter, setUnitFilter] = useState('');
+  const { data, error, loading, reload } = useAsync(
+    () =>
+      Promise.all([
+        Promise.all([list({ overdue: 'true' }), list({ escalationLevel: 1 }), list({ escalationLevel: 2 }), list({ escalationLevel: 3 })]),
+        api<{ items: UnitJson[] }>('GET', '/units').then(
+          (r) => r.items,
+          () => [] as UnitJson[],
+        ),
+      ]),
+    [],
+  );
+
+  const refresh = (
+    <button type="button" onClick={reload} disabled={loading}>
+      {t.refresh}
+    </button>
+  );
+
+  if (!data) {
+    return (
+      <Page title={t.title} actions={refresh}>
+        {error ? <ErrorBox error={error} /> : <Loading />}
+      </Page>
+    );
+  }
+
+  const [lists, units] = data;
+  const byId = new Map<string, CaseJson>();
+  for (const c of lists.flat()) byId.set(c.id, c);
+  const now = Date.now();
+  const rows: Row[] = [...byId.values()]
+    .map((c) => ({ c, late: latenessList(c.deadlines, now) }))
+    .sort((a, b) => (b.late[0]?.score ?? 0) - (a.late[0]?.score ?? 0) || b.c.escalationLevel - a.c.escalationLevel || a.c.createdAt.localeCompare(b.c.createdAt));
+  const shown = rows.filter(({ c }) => !unitFilter || (unitFilter === NO_UNIT ? c.unitId === null : c.unitId === unitFilter));
+  const unitName = (id: string | null) => (id ? (units.find((u) => u.id === id)?.name ?? id) : t.noUnit);
+
+  return (
+    <Page title={t.title} actions={refresh}>
+      <p className="muted">{t.intro}</p>
+      <ErrorBox error={error} />
+      <div className="filter-bar">
+        <Select
+          label={t.filter}
+          value={unitFilter}
+          onChange={(e) => setUnitFilter(e.target.value)}
+          options={[{ value: '', label: t.allUnits }, ...units.map((u) => ({ value: u.id, label: u.name })), { value: NO_UNIT, label: t.noUnit }]}
+        />
+        <p className="muted filter-count" role="status">
+          {t.shown(shown.length, rows.length)}
+        </p>
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted">{unitFilter ? t.emptyForUnit : t.empty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="stack">
+            <caption className="visually-hidden">{t.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.caseNumber}</th>
+                <th scope="col">{t.respondent}</th>
+                <th scope="col">{t.unit}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.level}</th>
+                <th scope="col">{t.missed}</th>
+                <th scope="col">{t.lateness}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map(({ c, late }) => (
+                <tr key={c.id}>
+                  <td data-label={t.caseNumber}>
+                    <Link to={`/cases/${c.id}`}>{c.caseNumber}</Link>
+                  </td>
+                  <td data-label={t.respondent}>{c.respondent.name}</td>
+                  <td data-label={t.unit}>{unitName(c.unitId)}</td>
+                  <td data-label={t.status}>
+                    <StatusBadge status={c.status} />
+                  </td>
+                  <td data-label={t.level}>
+                    <span className={`ladder ladder-${c.escalationLevel}`}>
+                      {c.escalationLevel} · {ladder[c.escalationLevel] ?? c.escalationLevel}
+                    </span>
+                  </td>
+                  <td data-label={t.missed}>{late.length ? [...new Set(late.map((l) => deadlineNames[l.deadline.name]))].join(' / ') : t.none}</td>
+                  <td data-label={t.lateness}>{late[0] ? <LatenessText l={late[0]} /> : <span className="muted">{t.notLate}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
 }
