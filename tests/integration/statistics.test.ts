@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import express from 'express';
 import { DefaultLogger, NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
@@ -14,6 +15,7 @@ import { circularScheduleId, ensureCircularSchedule } from '../../scripts/runtim
 import { newCaseView } from '../../workflows/case-view';
 import { KEYS, exampleComplaint } from '../support/fixtures';
 import { apiClient, eventually, startTestService, type TestService } from '../support/service';
+import { axeViolations, launchBrowser, screenshot } from '../support/browser';
 
 let service: TestService;
 let worker: Worker;
@@ -371,6 +373,43 @@ describe('the monthly circular (通报) for November 2026', () => {
     for (const row of EXPECTED_TABLE) expect(page.text).toContain(`<td>${row[0]}</td>`);
     const summons = /<ol id="summons">(.*?)<\/ol>/s.exec(page.text)?.[1] ?? '';
     expect(summons).toBe('<li>港口区人民政府：有案件升级至约谈通报（三级）；逾期件数占收件数30%以上（收件3件以上）</li>');
+  });
+
+  test('the circulars page in Chromium shows the same month cell by cell, flags 港口区 for a summons, and downloads the same spreadsheet', async () => {
+    // The page as the clerk reads it: rates are handled on time ÷ (handled on time + overdue), satisfied / answered.
+    const EXPECTED_PAGE: string[][] = [
+      ['防城港市住房和城乡建设局', '0', '0', '0', '0', '—', '0', '0', '0', '—', '0 / 0', '0', '—', '否'],
+      ['防城港市国有资产监督管理委员会', '0', '0', '0', '0', '—', '0', '0', '0', '—', '0 / 0', '0', '—', '否'],
+      ['防城港市交通运输局', '0', '0', '0', '0', '—', '0', '0', '0', '—', '0 / 0', '0', '—', '否'],
+      ['港口区人民政府', '3', '2', '2', '2', '50%', '1', '0', '1', '6', '1 / 1', '1', '100%', '约谈'],
+      ['防城区人民政府', '0', '0', '0', '0', '—', '0', '0', '0', '—', '0 / 0', '0', '—', '否'],
+      ['上思县人民政府', '5', '4', '2', '1', '66.7%', '1', '0', '0', '5.3', '1 / 2', '0', '50%', '否'],
+      ['东兴市人民政府', '1', '0', '2', '0', '100%', '0', '0', '0', '8.5', '1 / 2', '0', '50%', '否'],
+    ];
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${service.baseUrl}/`);
+      await page.getByLabel('API 密钥').fill(KEYS.office);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL(/#\/inbox$/);
+      await page.goto(`${service.baseUrl}/#/circulars?id=${circularId}`);
+      const table = page.getByRole('table', { name: '2026年11月通报：各单位办理情况' });
+      await table.waitFor();
+      const cells = await table.locator('tbody tr').evaluateAll((rows) =>
+        rows.map((row) => Array.from(row.children, (cell) => (cell as { innerText: string }).innerText.replace('⚠', '').trim())),
+      );
+      expect(cells).toEqual(EXPECTED_PAGE);
+      await screenshot(page, 'statistics', 'circular-2026-11');
+      expect(await axeViolations(page)).toEqual([]);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载表格（CSV）' }).click()]);
+      const file = await download.path();
+      expect(csvCells(new TextDecoder('utf-8', { ignoreBOM: true }).decode(fs.readFileSync(file)))).toEqual([HEADERS, ...EXPECTED_TABLE]);
+      expect(browser.consoleErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   test('producing the same month again refreshes the one circular instead of adding another', async () => {
