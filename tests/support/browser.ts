@@ -48,7 +48,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
     async newPage(opts = {}) {
       const context = await browser.newContext(
         {
-          // The office's own setting: Chinese, Beijing time (date pickers and number formats follow it).
+          // The office's own setting: Chinese first, Beijing time (what the page's Intl formats read).
           locale: 'zh-CN',
           timezoneId: 'Asia/Shanghai',
           ...(opts.phone ? { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } }),

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { apiClient, eventually, startTestService, type TestService } from '../../support/service';
-import { KEYS } from '../../support/fixtures';
+import { KEYS, exampleComplaint } from '../../support/fixtures';
 import { axeViolations, expectAttribute, expectText, expectVisibleText, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
 import { DEMO_CREDIT_CODE } from '../../../scripts/runtime/seed';
 import { beijingDateOf } from '../../../domain/beijing-date';
@@ -196,6 +196,51 @@ async function unitStatsRow(page: Page, unitName: string): Promise<string[]> {
   await row.waitFor();
   return row.getByRole('cell').allInnerTexts();
 }
+
+test('the lateness board shows a late unit on its ladder, most late first, with what the clerk does next', () =>
+  withFailureShots(async () => {
+    // Two cases run on seconds: their sign-for deadlines pass (the first one earlier) and the ladder climbs.
+    const lateCase = async (title: string) => {
+      const filed = await call('POST', '/api/v1/complaints', { key: KEYS.complainant, body: exampleComplaint({ contractTitle: `${title} ${Date.now()}` }) });
+      const policy = await call('POST', `/api/v1/complaints/${filed.body.id}/policy`, {
+        key: KEYS.office,
+        body: { changes: { sign: 'PT2S', reminderLead: 'PT1S', escalationStep: 'PT2S' }, reason: 'the browser test needs a late case' },
+      });
+      expect(policy.status).toBe(200);
+      expect((await call('POST', `/api/v1/complaints/${filed.body.id}/review`, { key: KEYS.office, body: { decision: 'accept' } })).status).toBe(200);
+      return filed.body as { id: string; caseNumber: string };
+    };
+    const earlier = await lateCase('先逾期');
+    await new Promise((r) => setTimeout(r, 1500));
+    const filed = await lateCase('后逾期');
+    const late = await eventually(
+      async () => (await call('GET', `/api/v1/complaints/${filed.id}`, { key: KEYS.office })).body,
+      (c) => c.escalationLevel >= 2,
+      30_000,
+    );
+    expect(late.deadlines.find((d: { name: string }) => d.name === 'sign').state).toBe('missed');
+
+    const clerk = await browser.newPage();
+    await signIn(clerk, KEYS.office, /#\/inbox$/);
+    await clerk.getByRole('navigation').getByRole('link', { name: '超期督办' }).click();
+    const row = clerk.getByRole('row').filter({ hasText: filed.caseNumber });
+    await expectText(row, '签收');
+    await expectText(row, /已超期/);
+    await expectText(row, /督办|约谈/);
+    await expectText(row, /下一级|约谈单位负责人/);
+    // Most late first: the case whose deadline passed earlier is above the other.
+    const order = await clerk.locator('tbody tr td:first-child').allInnerTexts();
+    expect(order.findIndex((t) => t.includes(earlier.caseNumber))).toBeLessThan(order.findIndex((t) => t.includes(filed.caseNumber)));
+    expect(order.findIndex((t) => t.includes(earlier.caseNumber))).toBeGreaterThanOrEqual(0);
+    await checkPage(clerk, '16-office-lateness-board');
+    await row.getByRole('link', { name: filed.caseNumber }).click();
+    // The deadline chart names the missed sign-for deadline to a screen reader; the same bar is drawn red.
+    const chart = clerk.getByRole('img', { name: /^期限图/ });
+    await chart.waitFor();
+    expect(await chart.getAttribute('aria-label')).toMatch(/签收，已超期/);
+    await checkPage(clerk, '17-office-case-late');
+    expect(browser.consoleErrors).toEqual([]);
+  }));
 
 test('the other main pages pass the accessibility check in Chinese, in English and on a phone', async () => {
   const pages: [key: string, landing: RegExp, paths: string[]][] = [

@@ -30,6 +30,12 @@ const TEXT = {
     notLate: '未超期',
     none: '—',
     caption: '超期及督办案件',
+    next: '下一步',
+    reviewNow: '市办公室审核已超期：请立即受理或不予受理',
+    decideExtension: '承办单位申请延期：请审批',
+    nextRung: (rung: string) => `下一级：${rung}（到期自动升级，也可在案件页手动升级）`,
+    summons: '已到约谈、通报：约谈单位负责人；被投诉方拒不支付的，可认定情节严重，启动联合惩戒',
+    watch: '跟踪办理进度',
   },
   en: {
     title: 'Lateness board',
@@ -51,6 +57,12 @@ const TEXT = {
     notLate: 'Not late',
     none: '—',
     caption: 'Late and escalated cases',
+    next: 'What to do',
+    reviewNow: "The office's own review is late: accept or reject it now",
+    decideExtension: 'The unit asks for more time: decide on it',
+    nextRung: (rung: string) => `Next rung: ${rung} (automatic when the step passes, or escalate by hand on the case page)`,
+    summons: "Summons reached: meet the unit's principal; if the respondent refuses to pay, find the case serious to start joint sanctions",
+    watch: 'Follow the handling',
   },
 };
 
@@ -61,6 +73,15 @@ const list = (params: Record<string, string | number>) => api<CaseList>('GET', `
 interface Row {
   c: CaseJson;
   late: Lateness[];
+}
+
+/** The clerk's next move for a late case, from who is late and how far up the ladder it is. */
+function nextStep(c: CaseJson, late: Lateness[], t: (typeof TEXT)['zh'], ladder: Record<number, string>): string {
+  if (c.pendingExtension) return t.decideExtension;
+  if (late.some((l) => l.deadline.name === 'review')) return t.reviewNow;
+  if (c.escalationLevel >= 3) return t.summons;
+  if (late.some((l) => l.deadline.name === 'sign' || l.deadline.name === 'handling')) return t.nextRung(ladder[c.escalationLevel + 1] ?? '');
+  return t.watch;
 }
 
 export function LatenessBoard() {
@@ -134,6 +155,7 @@ export function LatenessBoard() {
                 <th scope="col">{t.level}</th>
                 <th scope="col">{t.missed}</th>
                 <th scope="col">{t.lateness}</th>
+                <th scope="col">{t.next}</th>
               </tr>
             </thead>
             <tbody>
@@ -154,6 +176,7 @@ export function LatenessBoard() {
                   </td>
                   <td data-label={t.missed}>{late.length ? [...new Set(late.map((l) => deadlineNames[l.deadline.name]))].join(' / ') : t.none}</td>
                   <td data-label={t.lateness}>{late[0] ? <LatenessText l={late[0]} /> : <span className="muted">{t.notLate}</span>}</td>
+                  <td data-label={t.next}>{nextStep(c, late, t, ladder)}</td>
                 </tr>
               ))}
             </tbody>
