@@ -13,10 +13,13 @@ import { createApp } from '../api/app';
 import { resolvePolicy } from '../domain/policy';
 import { calendarData } from '../domain/official-calendar';
 import { seedDemoKeys, seedReferenceData, CITY_UNITS, DEMO_CREDIT_CODE } from '../scripts/runtime/seed';
+import { ensureWebBuilt } from '../scripts/runtime/web-build';
+import { benchWeb } from './web';
 
 /**
  * Read-model benchmark: 100,000 cases in a real PostgreSQL, then the API's list and detail queries over
- * real HTTP, as each role would run them. Prints p50/p95 per query and the API process's memory.
+ * real HTTP, as each role would run them. Prints p50/p95 per query and the API process's memory; then the
+ * web app's download size and its busiest pages' load times in Chromium over the same data.
  */
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
@@ -80,6 +83,8 @@ async function main() {
     }
     const mem = process.memoryUsage();
     console.log(`\nAPI process memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+    ensureWebBuilt();
+    await benchWeb(base.replace(/\/api\/v1$/, ''), Math.min(ROUNDS, 10));
     server.close();
     await prisma.$disconnect();
   } finally {
