@@ -2,6 +2,7 @@
  * The one way the pages talk to the service: the public HTTP API, with the signed-in key as a
  * bearer token. Errors arrive as the API's own `{ error: { code, message, issues } }`.
  */
+import type { CaseList, UnitJson } from './types';
 
 export interface ApiIssue {
   path: string;
@@ -65,3 +66,13 @@ export const query = (params: Record<string, string | number | boolean | undefin
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
 };
+
+/** Cases as the caller may see them, filtered by `params`, up to the 200 a list page shows. */
+export const listCases = (params: Record<string, string | number> = {}) => api<CaseList>('GET', `/complaints${query({ ...params, limit: 200 })}`).then((r) => r.items);
+
+/** The handling units, or none when the list cannot be read: the pages that name units still work without it. */
+export const listUnitsOrNone = () =>
+  api<{ items: UnitJson[] }>('GET', '/units').then(
+    (r) => r.items,
+    () => [] as UnitJson[],
+  );

@@ -12,6 +12,27 @@ export interface Me {
   creditCode: string | null;
 }
 
+export type RegionCode = Complaint['respondent']['regionCode'];
+
+export type UnitKind = 'county_government' | 'city_department' | 'office';
+
+/** Where a unit or an agency receives its notices; only the fields given are present. */
+export interface Contacts {
+  email?: string;
+  webhookUrl?: string;
+  leadershipEmail?: string;
+  phone?: string;
+}
+
+export interface UnitJson {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  regionCode: RegionCode | null;
+  parentId: string | null;
+  contacts: Contacts;
+}
+
 export interface CaseDeadlineJson {
   key: string;
   name: 'review' | 'sign' | 'handling' | 'feedback' | 'instalment';

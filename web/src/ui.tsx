@@ -77,6 +77,46 @@ export function Page({ title, actions, children }: { title: string; actions?: Re
   );
 }
 
+/**
+ * A page of lists the office refreshes by hand: until the lists first arrive it shows the wait or the
+ * failure; after that the intro, any failure of a refresh, and the lists.
+ */
+export function RefreshablePage<T>({
+  title,
+  intro,
+  state,
+  children,
+}: {
+  title: string;
+  intro: string;
+  state: { data: T | undefined; error: unknown; loading: boolean; reload: () => void };
+  children: (data: T) => ReactNode;
+}) {
+  const { lang } = useLang();
+  const refresh = (
+    <button type="button" onClick={state.reload} disabled={state.loading}>
+      {lang === 'zh' ? '刷新' : 'Refresh'}
+    </button>
+  );
+  return (
+    <Page title={title} actions={refresh}>
+      {state.data === undefined ? (
+        state.error ? (
+          <ErrorBox error={state.error} />
+        ) : (
+          <Loading />
+        )
+      ) : (
+        <>
+          <p className="muted">{intro}</p>
+          <ErrorBox error={state.error} />
+          {children(state.data)}
+        </>
+      )}
+    </Page>
+  );
+}
+
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const labels = useText(STATUS_LABEL);
   return <span className={`badge badge-${status}`}>{labels[status]}</span>;

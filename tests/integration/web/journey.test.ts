@@ -242,6 +242,43 @@ test('the lateness board shows a late unit on its ladder, most late first, with 
     expect(browser.consoleErrors).toEqual([]);
   }));
 
+test('the keyboard alone signs in, moves between pages and lands on each new page’s heading', () =>
+  withFailureShots(async () => {
+    const page = await browser.newPage();
+    await page.goto(`${service.baseUrl}/`);
+    /** Presses Tab (or Shift+Tab) until the focused element describes as wanted; fails after 30 presses. */
+    const tabTo = async (wanted: string, backwards = false) => {
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+        const focused = String(await page.evaluate(`(() => { const e = document.activeElement; return e ? (e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].innerText) || e.innerText || '').trim() : ''; })()`));
+        if (focused === wanted) return;
+      }
+      throw new Error(`Tab never reached "${wanted}"`);
+    };
+    const focusedHeading = () => page.evaluate(`document.activeElement.tagName + ' ' + document.activeElement.innerText`);
+
+    await tabTo('API 密钥');
+    await page.keyboard.type(KEYS.office);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/inbox$/);
+    expect(await focusedHeading()).toBe('H1 待审核');
+
+    // From the page's heading back up into the menu, then into the lateness board.
+    await tabTo('超期督办', true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/late$/);
+    expect(await focusedHeading()).toBe('H1 超期督办');
+
+    // The language switch is a button in the header, reachable the same way.
+    await tabTo('Switch to English', true);
+    await page.keyboard.press('Enter');
+    await expectAttribute(page.locator('html'), 'lang', 'en');
+    await tabTo('切换到中文');
+    await page.keyboard.press('Enter');
+    await expectAttribute(page.locator('html'), 'lang', 'zh-CN');
+    expect(browser.consoleErrors).toEqual([]);
+  }));
+
 test('the other main pages pass the accessibility check in Chinese, in English and on a phone', async () => {
   const pages: [key: string, landing: RegExp, paths: string[]][] = [
     [KEYS.office, /#\/inbox$/, ['/inbox', '/late', '/stats', '/circulars', '/units', '/routing', '/agencies', '/public']],

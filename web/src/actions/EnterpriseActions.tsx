@@ -1,11 +1,12 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { isTerminal } from '@domain/case-status';
 import { api } from '../api';
 import { useFormat, useLang, useText } from '../i18n';
 import { OUTCOME_LABEL } from '../labels';
-import type { CaseJson, InstalmentJson } from '../types';
+import type { InstalmentJson } from '../types';
 import { ErrorBox, TextArea, useCommand } from '../ui';
 import { feedbackGivenOnLatestResult, fieldMessage, informationRequestNote, useIssueFor } from '../explain';
+import { ActionCard, CommandForm, type ActionProps } from './CommandForm';
 import '../pages/parties.css';
 
 const TEXT = {
@@ -82,7 +83,7 @@ const TEXT = {
 };
 
 /** What the complaining enterprise can do on its case page; each form answers with the API's own messages. */
-export function EnterpriseActions({ c, onChanged }: { c: CaseJson; onChanged: () => void }) {
+export function EnterpriseActions({ c, onChanged }: ActionProps) {
   const t = useText(TEXT);
   const headingId = useId();
   if (isTerminal(c.status)) return null;
@@ -97,20 +98,7 @@ export function EnterpriseActions({ c, onChanged }: { c: CaseJson; onChanged: ()
   );
 }
 
-type FormProps = { c: CaseJson; onChanged: () => void };
-
-/** One action; not a labelled region, so its title never shadows the labels of its fields. */
-function ActionCard({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
-  return (
-    <div className="card pt-action-card">
-      <h3>{title}</h3>
-      {intro && <p className="muted">{intro}</p>}
-      {children}
-    </div>
-  );
-}
-
-function FeedbackForm({ c, onChanged }: FormProps) {
+function FeedbackForm({ c, onChanged }: ActionProps) {
   const t = useText(TEXT);
   const fmt = useFormat();
   const outcomes = useText(OUTCOME_LABEL);
@@ -126,8 +114,7 @@ function FeedbackForm({ c, onChanged }: FormProps) {
         <p className="notice">{t.feedbackDone}</p>
       </ActionCard>
     );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (satisfied === null) {
       setMissing(true);
       return;
@@ -149,7 +136,7 @@ function FeedbackForm({ c, onChanged }: FormProps) {
           )}
         </dl>
       )}
-      <form onSubmit={submit} noValidate>
+      <CommandForm cmd={cmd} onSubmit={submit} className="primary" label={t.sendFeedback} busyLabel={t.busy}>
         <fieldset className={`pt-radio-group${choiceError ? ' field-invalid' : ''}`} aria-describedby={choiceError ? `${name}-error` : undefined}>
           <legend>{t.satisfiedQuestion}</legend>
           {([true, false] as const).map((value) => (
@@ -165,16 +152,12 @@ function FeedbackForm({ c, onChanged }: FormProps) {
           )}
         </fieldset>
         <TextArea label={t.comment} hint={t.commentHint} value={comment} onChange={(e) => setComment(e.target.value)} error={issue('comment', t.comment)} />
-        <ErrorBox error={cmd.error} />
-        <button type="submit" className="primary" disabled={cmd.busy}>
-          {cmd.busy ? t.busy : t.sendFeedback}
-        </button>
-      </form>
+      </CommandForm>
     </ActionCard>
   );
 }
 
-function InstalmentList({ c, onChanged }: FormProps) {
+function InstalmentList({ c, onChanged }: ActionProps) {
   const t = useText(TEXT);
   const fmt = useFormat();
   const [sending, setSending] = useState<number | null>(null);
@@ -219,16 +202,12 @@ function InstalmentList({ c, onChanged }: FormProps) {
   );
 }
 
-function SupplementForm({ c, onChanged }: FormProps) {
+function SupplementForm({ c, onChanged }: ActionProps) {
   const t = useText(TEXT);
   const [text, setText] = useState('');
   const cmd = useCommand(() => api('POST', `/complaints/${c.id}/supplements`, { text }), onChanged);
   const issue = useIssueFor(cmd.error);
   const note = informationRequestNote(c);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void cmd.send();
-  };
   return (
     <ActionCard title={t.supplementTitle}>
       {note && (
@@ -236,18 +215,14 @@ function SupplementForm({ c, onChanged }: FormProps) {
           <strong>{t.officeAsks}</strong> {note}
         </p>
       )}
-      <form onSubmit={submit} noValidate>
+      <CommandForm cmd={cmd} className="primary" label={t.sendSupplement} busyLabel={t.busy}>
         <TextArea label={t.supplement} hint={t.supplementHint} rows={5} value={text} onChange={(e) => setText(e.target.value)} error={issue('text', t.supplement)} />
-        <ErrorBox error={cmd.error} />
-        <button type="submit" className="primary" disabled={cmd.busy}>
-          {cmd.busy ? t.busy : t.sendSupplement}
-        </button>
-      </form>
+      </CommandForm>
     </ActionCard>
   );
 }
 
-function WithdrawForm({ c, onChanged }: FormProps) {
+function WithdrawForm({ c, onChanged }: ActionProps) {
   const t = useText(TEXT);
   const { lang } = useLang();
   const [reason, setReason] = useState('');

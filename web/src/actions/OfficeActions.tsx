@@ -3,16 +3,10 @@ import { api, ApiError } from '../api';
 import { useText } from '../i18n';
 import { REJECTION_LABEL } from '../labels';
 import { REJECTION_REASONS } from '@domain/case-status';
-import type { CaseJson } from '../types';
+import type { CaseJson, UnitJson } from '../types';
 import { ErrorBox, Select, TextArea, TextInput, useAsync, useCommand } from '../ui';
+import { CommandForm } from './CommandForm';
 import '../pages/office.css';
-
-export interface UnitJson {
-  id: string;
-  name: string;
-  kind: string;
-  regionCode: string | null;
-}
 
 const TEXT = {
   zh: {
@@ -212,7 +206,7 @@ function Review({ c, t, units, unitsFailed, onDone }: PanelProps & { units: Unit
   return (
     <>
       <Decision title={t.review} hint={t.reviewHint}>
-        <form onSubmit={submitWith(() => void accept.send())} noValidate>
+        <CommandForm cmd={accept} className="primary" disabled={busy} announceBusy label={t.accept}>
           <Select
             label={t.unit}
             hint={unitsFailed ? t.unitsError : t.unitHint}
@@ -222,14 +216,10 @@ function Review({ c, t, units, unitsFailed, onDone }: PanelProps & { units: Unit
             options={[{ value: '', label: t.unitAuto }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
           />
           <TextArea label={t.acceptNote} error={fieldError(accept.error, 'note')} value={acceptNote} onChange={(e) => setAcceptNote(e.target.value)} />
-          <ErrorBox error={accept.error} />
-          <button type="submit" className="primary" disabled={busy} aria-busy={accept.busy || undefined}>
-            {t.accept}
-          </button>
-        </form>
+        </CommandForm>
       </Decision>
       <Decision title={t.reject}>
-        <form onSubmit={submitWith(() => void reject.send())} noValidate>
+        <CommandForm cmd={reject} className="danger" disabled={busy} announceBusy label={t.rejectButton}>
           <Select
             label={t.rejectReason}
             error={fieldError(reject.error, 'reason')}
@@ -238,20 +228,12 @@ function Review({ c, t, units, unitsFailed, onDone }: PanelProps & { units: Unit
             options={[{ value: '', label: t.chooseReason }, ...REJECTION_REASONS.map((r) => ({ value: r, label: rejections[r] }))]}
           />
           <TextArea label={t.rejectNote} error={fieldError(reject.error, 'note')} value={rejectNote} onChange={(e) => setRejectNote(e.target.value)} />
-          <ErrorBox error={reject.error} />
-          <button type="submit" className="danger" disabled={busy} aria-busy={reject.busy || undefined}>
-            {t.rejectButton}
-          </button>
-        </form>
+        </CommandForm>
       </Decision>
       <Decision title={t.info}>
-        <form onSubmit={submitWith(() => void info.send())} noValidate>
+        <CommandForm cmd={info} disabled={busy} announceBusy label={t.infoButton}>
           <TextArea label={t.infoNote} error={fieldError(info.error, 'note')} value={infoNote} onChange={(e) => setInfoNote(e.target.value)} />
-          <ErrorBox error={info.error} />
-          <button type="submit" disabled={busy} aria-busy={info.busy || undefined}>
-            {t.infoButton}
-          </button>
-        </form>
+        </CommandForm>
       </Decision>
     </>
   );
@@ -262,13 +244,9 @@ function Supplement({ c, t, onDone }: PanelProps) {
   const cmd = useCommand(() => post(c, 'supplements', { text }), onDone);
   return (
     <Decision title={t.supplement} hint={t.supplementHint}>
-      <form onSubmit={submitWith(() => void cmd.send().then((ok) => ok && setText('')))} noValidate>
+      <CommandForm cmd={cmd} label={t.supplementButton} onSubmit={() => void cmd.send().then((ok) => ok && setText(''))}>
         <TextArea label={t.supplementText} error={fieldError(cmd.error, 'text')} value={text} onChange={(e) => setText(e.target.value)} />
-        <ErrorBox error={cmd.error} />
-        <button type="submit" disabled={cmd.busy}>
-          {t.supplementButton}
-        </button>
-      </form>
+      </CommandForm>
     </Decision>
   );
 }
@@ -315,17 +293,17 @@ function Reassign({ c, t, units, onDone }: PanelProps & { units: UnitJson[] }) {
   const current = units.find((u) => u.id === c.unitId);
   return (
     <Decision title={t.reassign} hint={current ? `${t.unit}: ${current.name}` : undefined}>
-      <form
-        onSubmit={submitWith(
-          () =>
-            void cmd.send().then((ok) => {
-              if (ok) {
-                setUnitId('');
-                setNote('');
-              }
-            }),
-        )}
-        noValidate
+      <CommandForm
+        cmd={cmd}
+        label={t.reassignButton}
+        onSubmit={() =>
+          void cmd.send().then((ok) => {
+            if (ok) {
+              setUnitId('');
+              setNote('');
+            }
+          })
+        }
       >
         <Select
           label={t.newUnit}
@@ -335,11 +313,7 @@ function Reassign({ c, t, units, onDone }: PanelProps & { units: UnitJson[] }) {
           options={[{ value: '', label: t.chooseUnit }, ...units.filter((u) => u.id !== c.unitId).map((u) => ({ value: u.id, label: u.name }))]}
         />
         <TextArea label={t.reassignNote} error={fieldError(cmd.error, 'note')} value={note} onChange={(e) => setNote(e.target.value)} />
-        <ErrorBox error={cmd.error} />
-        <button type="submit" disabled={cmd.busy}>
-          {t.reassignButton}
-        </button>
-      </form>
+      </CommandForm>
     </Decision>
   );
 }
@@ -350,13 +324,9 @@ function Escalate({ c, t, onDone }: PanelProps) {
   const cmd = useCommand(() => post(c, 'escalate', { reason }), onDone);
   return (
     <Decision title={t.escalate} hint={next ? t.escalateHint(next) : t.escalateTop}>
-      <form onSubmit={submitWith(() => void cmd.send().then((ok) => ok && setReason('')))} noValidate>
+      <CommandForm cmd={cmd} label={t.escalateButton} onSubmit={() => void cmd.send().then((ok) => ok && setReason(''))}>
         <TextArea label={t.escalateReason} error={fieldError(cmd.error, 'reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <ErrorBox error={cmd.error} />
-        <button type="submit" disabled={cmd.busy}>
-          {t.escalateButton}
-        </button>
-      </form>
+      </CommandForm>
     </Decision>
   );
 }
@@ -413,13 +383,9 @@ function Close({ c, t, onDone }: PanelProps) {
   const cmd = useCommand(() => post(c, 'close', note.trim() ? { note } : {}), onDone);
   return (
     <Decision title={t.close}>
-      <form onSubmit={submitWith(() => void cmd.send())} noValidate>
+      <CommandForm cmd={cmd} label={t.closeButton}>
         <TextArea label={t.closeNote} error={fieldError(cmd.error, 'note')} value={note} onChange={(e) => setNote(e.target.value)} />
-        <ErrorBox error={cmd.error} />
-        <button type="submit" disabled={cmd.busy}>
-          {t.closeButton}
-        </button>
-      </form>
+      </CommandForm>
     </Decision>
   );
 }

@@ -1,12 +1,12 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState } from 'react';
 import { OUTCOMES, type Outcome } from '@domain/case-status';
 import { fenToYuan, parseYuan } from '@domain/money';
 import { api } from '../api';
 import { useFormat, useText } from '../i18n';
 import { OUTCOME_LABEL } from '../labels';
-import type { CaseJson } from '../types';
 import { ErrorBox, Select, TextArea, TextInput, useCommand } from '../ui';
 import { useIssueFor } from '../explain';
+import { ActionCard, CommandForm, type ActionProps } from './CommandForm';
 import '../pages/parties.css';
 
 const TEXT = {
@@ -95,7 +95,7 @@ const TEXT = {
 };
 
 /** What a handling unit can do on the case page; each form answers with the API's own messages. */
-export function UnitActions({ c, onChanged }: { c: CaseJson; onChanged: () => void }) {
+export function UnitActions({ c, onChanged }: ActionProps) {
   const t = useText(TEXT);
   const headingId = useId();
   const forwarded = c.status === 'forwarded';
@@ -112,20 +112,7 @@ export function UnitActions({ c, onChanged }: { c: CaseJson; onChanged: () => vo
   );
 }
 
-type FormProps = { c: CaseJson; onChanged: () => void };
-
-/** One action; not a labelled region, so its title never shadows the labels of its fields. */
-function ActionCard({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
-  return (
-    <div className="card pt-action-card">
-      <h3>{title}</h3>
-      {intro && <p className="muted">{intro}</p>}
-      {children}
-    </div>
-  );
-}
-
-function SignForm({ c, onChanged }: FormProps) {
+function SignForm({ c, onChanged }: ActionProps) {
   const t = useText(TEXT);
   const cmd = useCommand(() => api('POST', `/complaints/${c.id}/sign`, {}), onChanged);
   return (
@@ -138,7 +125,7 @@ function SignForm({ c, onChanged }: FormProps) {
   );
 }
 
-function ExtensionForm({ c, onChanged }: FormProps) {
+function ExtensionForm({ c, onChanged }: ActionProps) {
   const t = useText(TEXT);
   const [days, setDays] = useState('');
   const [reason, setReason] = useState('');
@@ -156,44 +143,28 @@ function ExtensionForm({ c, onChanged }: FormProps) {
         </p>
       </ActionCard>
     );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void cmd.send();
-  };
   return (
     <ActionCard title={t.extensionTitle} intro={t.extensionIntro}>
-      <form onSubmit={submit} noValidate>
+      <CommandForm cmd={cmd} label={t.requestExtension} busyLabel={t.busy}>
         <div className="pt-days-field">
           <TextInput label={t.days} hint={t.daysHint} type="number" min={1} max={90} step={1} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} error={issue('days', t.days)} />
         </div>
         <TextArea label={t.extensionReason} value={reason} onChange={(e) => setReason(e.target.value)} error={issue('reason', t.extensionReason)} />
-        <ErrorBox error={cmd.error} />
-        <button type="submit" disabled={cmd.busy}>
-          {cmd.busy ? t.busy : t.requestExtension}
-        </button>
-      </form>
+      </CommandForm>
     </ActionCard>
   );
 }
 
-function ReturnForm({ c, onChanged }: FormProps) {
+function ReturnForm({ c, onChanged }: ActionProps) {
   const t = useText(TEXT);
   const [reason, setReason] = useState('');
   const cmd = useCommand(() => api('POST', `/complaints/${c.id}/return`, { reason }), onChanged);
   const issue = useIssueFor(cmd.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void cmd.send();
-  };
   return (
     <ActionCard title={t.returnTitle} intro={t.returnIntro}>
-      <form onSubmit={submit} noValidate>
+      <CommandForm cmd={cmd} label={t.returnCase} busyLabel={t.busy}>
         <TextArea label={t.returnReason} value={reason} onChange={(e) => setReason(e.target.value)} error={issue('reason', t.returnReason)} />
-        <ErrorBox error={cmd.error} />
-        <button type="submit" disabled={cmd.busy}>
-          {cmd.busy ? t.busy : t.returnCase}
-        </button>
-      </form>
+      </CommandForm>
     </ActionCard>
   );
 }
@@ -204,7 +175,7 @@ interface PlanRow {
   amount: string;
 }
 
-function ResultForm({ c, onChanged }: FormProps) {
+function ResultForm({ c, onChanged }: ActionProps) {
   const t = useText(TEXT);
   const fmt = useFormat();
   const outcomes = useText(OUTCOME_LABEL);
@@ -235,10 +206,6 @@ function ResultForm({ c, onChanged }: FormProps) {
   };
   const updateRow = (key: number, change: Partial<PlanRow>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void cmd.send();
-  };
 
   const parsed = rows.map((r) => parseYuan(r.amount.trim()));
   const unreadable = rows.filter((r, i) => r.amount.trim() !== '' && !parsed[i]?.ok).length;
@@ -249,7 +216,7 @@ function ResultForm({ c, onChanged }: FormProps) {
 
   return (
     <ActionCard title={t.resultTitle} intro={t.resultIntro}>
-      <form onSubmit={submit} noValidate>
+      <CommandForm cmd={cmd} className="primary" label={t.report} busyLabel={t.busy}>
         <Select
           label={t.outcome}
           value={outcome}
@@ -294,11 +261,7 @@ function ResultForm({ c, onChanged }: FormProps) {
           </fieldset>
         )}
         {!withPlan && planError && <p className="field-error">{planError}</p>}
-        <ErrorBox error={cmd.error} />
-        <button type="submit" className="primary" disabled={cmd.busy}>
-          {cmd.busy ? t.busy : t.report}
-        </button>
-      </form>
+      </CommandForm>
     </ActionCard>
   );
 }

@@ -1,9 +1,10 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { api, ApiError } from '../api';
 import { useLang, useText } from '../i18n';
-import { ErrorBox, Loading, Page, TextInput, useAsync, useCommand } from '../ui';
+import { TextInput, useAsync } from '../ui';
 import { MEASURES, MEASURE_TEXT, type Measure } from '@domain/sanctions';
-import { ContactList, contactsBody, EDITOR_TEXT, EditButton, EditRow, useRowEditor, type Contacts } from './Units';
+import type { Contacts } from '../types';
+import { ContactInputs, ContactList, contactsBody, RecordEditor, RecordForm, useRecordForm, type RecordFormProps } from '../components/RecordEditor';
 import './admin.css';
 
 interface AgencyJson {
@@ -81,99 +82,44 @@ const bodyOf = (d: AgencyDraft) => ({
 
 export function Agencies() {
   const t = useText(TEXT);
-  const s = useText(EDITOR_TEXT);
   const measureLabel = useMeasureLabel();
   const { data, error, loading, reload } = useAsync(() => api<{ items: AgencyJson[] }>('GET', '/agencies'), []);
-  const editor = useRowEditor();
-  const columns = 5;
 
   return (
-    <Page title={t.title}>
-      <p>{t.intro}</p>
-      <p role="status" className={editor.status ? 'notice' : 'status-slot'}>
-        {editor.status}
-      </p>
-      {loading && !data && <Loading />}
-      <ErrorBox error={error} />
-      {data && <UncoveredMeasures agencies={data.items} />}
-      {data && (
-        <div className="table-wrap">
-          <table className="stack admin-table">
-            <caption>{t.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.id}</th>
-                <th scope="col">{t.measures}</th>
-                <th scope="col">{t.contacts}</th>
-                <th scope="col" className="actions">
-                  {t.actions}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.length === 0 && (
-                <tr>
-                  <td colSpan={columns}>{t.empty}</td>
-                </tr>
-              )}
-              {data.items.flatMap((a) => {
-                const open = editor.editing === a.id;
-                const row = (
-                  <tr key={a.id}>
-                    <th scope="row">{a.name}</th>
-                    <td data-label={t.id} className="nowrap">
-                      <span className="code">{a.id}</span>
-                    </td>
-                    <td data-label={t.measures}>
-                      {a.measures.length === 0 ? (
-                        <span className="muted">{t.noMeasures}</span>
-                      ) : (
-                        <ul className="plain-list">
-                          {a.measures.map((m) => (
-                            <li key={m}>{measureLabel(m)}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td data-label={t.contacts}>
-                      <ContactList contacts={a.contacts} />
-                    </td>
-                    <td className="actions" data-label={t.actions}>
-                      <EditButton id={a.id} name={a.name} open={open} onClick={() => (open ? editor.close(a.id) : editor.open(a.id))} />
-                    </td>
-                  </tr>
-                );
-                if (!open) return [row];
-                return [
-                  row,
-                  <EditRow key={`${a.id}-edit`} id={`edit-row-${a.id}`} colSpan={columns} title={s.editing(a.name)}>
-                    <AgencyForm
-                      agency={a}
-                      onDone={(saved) => {
-                        editor.close(a.id, s.saved(saved.name));
-                        reload();
-                      }}
-                      onCancel={() => editor.close(a.id)}
-                    />
-                  </EditRow>,
-                ];
-              })}
-            </tbody>
-          </table>
-        </div>
+    <RecordEditor
+      words={t}
+      headers={[{ label: t.name }, { label: t.id }, { label: t.measures }, { label: t.contacts }]}
+      addId="add-agency"
+      records={data?.items}
+      loading={loading}
+      error={error}
+      reload={reload}
+      notice={data && <UncoveredMeasures agencies={data.items} />}
+      nameOf={(a) => a.name}
+      cells={(a) => (
+        <>
+          <th scope="row">{a.name}</th>
+          <td data-label={t.id} className="nowrap">
+            <span className="code">{a.id}</span>
+          </td>
+          <td data-label={t.measures}>
+            {a.measures.length === 0 ? (
+              <span className="muted">{t.noMeasures}</span>
+            ) : (
+              <ul className="plain-list">
+                {a.measures.map((m) => (
+                  <li key={m}>{measureLabel(m)}</li>
+                ))}
+              </ul>
+            )}
+          </td>
+          <td data-label={t.contacts}>
+            <ContactList contacts={a.contacts} />
+          </td>
+        </>
       )}
-
-      <section className="card add-card" aria-labelledby="add-agency">
-        <h2 id="add-agency">{t.addTitle}</h2>
-        <AgencyForm
-          onDone={(saved) => {
-            editor.setStatus(s.added(saved.name));
-            reload();
-          }}
-        />
-      </section>
-    </Page>
+      form={(props) => <AgencyForm {...props} />}
+    />
   );
 }
 
@@ -194,70 +140,41 @@ function UncoveredMeasures({ agencies }: { agencies: AgencyJson[] }) {
   );
 }
 
-function AgencyForm({ agency, onDone, onCancel }: { agency?: AgencyJson; onDone: (saved: AgencyJson) => void; onCancel?: () => void }) {
+const CONTACT_FIELDS = ['email', 'webhookUrl'] as const;
+
+function AgencyForm({ record: agency, onDone, onCancel }: RecordFormProps<AgencyJson>) {
   const t = useText(TEXT);
-  const s = useText(EDITOR_TEXT);
   const measureLabel = useMeasureLabel();
   const errorId = useId();
-  const [draft, setDraft] = useState<AgencyDraft>(() => draftOf(agency));
-  const set = (patch: Partial<AgencyDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const command = useCommand(
-    useCallback(
-      async (d: AgencyDraft) => {
-        const saved = agency
-          ? await api<AgencyJson>('PATCH', `/agencies/${encodeURIComponent(agency.id)}`, bodyOf(d))
-          : await api<AgencyJson>('POST', '/agencies', { id: d.id.trim(), ...bodyOf(d) });
-        if (!agency) setDraft(draftOf());
-        onDone(saved);
-      },
-      [agency, onDone],
-    ),
-  );
-  const issue = (path: string) => (command.error instanceof ApiError ? command.error.issueFor(path) : undefined);
-  const measuresError = command.error instanceof ApiError ? command.error.issues.find((i) => /^(body\.)?measures(\.|$)/.test(i.path))?.message : undefined;
+  const form = useRecordForm({ path: '/agencies', record: agency, draftOf, bodyOf, onDone });
+  const { draft, set, issue, error } = form;
+  const measuresError = error instanceof ApiError ? error.issues.find((i) => /^(body\.)?measures(\.|$)/.test(i.path))?.message : undefined;
   const toggle = (m: Measure, on: boolean) => set({ measures: on ? [...draft.measures, m] : draft.measures.filter((x) => x !== m) });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void command.send(draft);
-  };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <div className="form-grid">
-        {!agency && (
-          <div className="span-all">
-            <TextInput label={t.id} hint={t.idHint} value={draft.id} error={issue('id')} autoComplete="off" onChange={(e) => set({ id: e.target.value })} />
-          </div>
-        )}
-        <TextInput label={t.name} value={draft.name} error={issue('name')} autoComplete="off" onChange={(e) => set({ name: e.target.value })} />
-        <TextInput label={s.email} type="email" value={draft.email} error={issue('contacts.email')} autoComplete="off" onChange={(e) => set({ email: e.target.value })} />
-        <TextInput label={s.webhookUrl} type="url" value={draft.webhookUrl} error={issue('contacts.webhookUrl')} autoComplete="off" onChange={(e) => set({ webhookUrl: e.target.value })} />
-      </div>
-      <fieldset className={measuresError ? 'field-invalid' : undefined} aria-describedby={measuresError ? errorId : undefined}>
-        <legend>{t.measures}</legend>
-        {MEASURES.map((m) => (
-          <label key={m} className="check">
-            <input type="checkbox" checked={draft.measures.includes(m)} onChange={(e) => toggle(m, e.target.checked)} />
-            {measureLabel(m)}
-          </label>
-        ))}
-        {measuresError && (
-          <p className="field-error" id={errorId}>
-            {measuresError}
-          </p>
-        )}
-      </fieldset>
-      <ErrorBox error={command.error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={command.busy}>
-          {command.busy ? s.saving : agency ? s.save : t.add}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {s.cancel}
-          </button>
-        )}
-      </div>
-    </form>
+    <RecordForm
+      form={form}
+      words={t}
+      onCancel={onCancel}
+      after={
+        <fieldset className={measuresError ? 'field-invalid' : undefined} aria-describedby={measuresError ? errorId : undefined}>
+          <legend>{t.measures}</legend>
+          {MEASURES.map((m) => (
+            <label key={m} className="check">
+              <input type="checkbox" checked={draft.measures.includes(m)} onChange={(e) => toggle(m, e.target.checked)} />
+              {measureLabel(m)}
+            </label>
+          ))}
+          {measuresError && (
+            <p className="field-error" id={errorId}>
+              {measuresError}
+            </p>
+          )}
+        </fieldset>
+      }
+    >
+      <TextInput label={t.name} value={draft.name} error={issue('name')} autoComplete="off" onChange={(e) => set({ name: e.target.value })} />
+      <ContactInputs fields={CONTACT_FIELDS} values={draft} onChange={(k, v) => set({ [k]: v })} issue={issue} />
+    </RecordForm>
   );
 }

@@ -4,14 +4,15 @@ import { useFormat, useLang, useText } from '../i18n';
 import { ESCALATION_LABEL, OUTCOME_LABEL, RESPONDENT_TYPE_LABEL, SIZE_LABEL } from '../labels';
 import { Link } from '../router';
 import { isStaff, useMe } from '../session';
-import type { CaseJson } from '../types';
+import type { CaseJson, UnitJson } from '../types';
 import { ErrorBox, Loading, Page, StatusBadge, useAsync } from '../ui';
 import { MEASURE_TEXT, type Measure } from '@domain/sanctions';
 import { DeadlineChart } from '../components/DeadlineChart';
 import { Timeline, EVENT_LABEL, RECIPIENT_LABEL } from '../components/Timeline';
-import { OfficeActions, type UnitJson } from '../actions/OfficeActions';
+import { OfficeActions } from '../actions/OfficeActions';
 import { UnitActions } from '../actions/UnitActions';
 import { EnterpriseActions } from '../actions/EnterpriseActions';
+import { useRegionName } from '../regions';
 import './office.css';
 
 const TEXT = {
@@ -210,11 +211,6 @@ const TEXT = {
   },
 };
 
-export const REGION_LABEL = {
-  zh: { '450602': '港口区', '450603': '防城区', '450621': '上思县', '450681': '东兴市' } as Record<string, string>,
-  en: { '450602': 'Gangkou District', '450603': 'Fangcheng District', '450621': 'Shangsi County', '450681': 'Dongxing City' } as Record<string, string>,
-};
-
 /** A definition list of label/value pairs; empty values show as a dash. */
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -305,7 +301,7 @@ function CaseDetails({ c }: { c: CaseJson }) {
   const f = useFormat();
   const sizes = useText(SIZE_LABEL);
   const types = useText(RESPONDENT_TYPE_LABEL);
-  const regions = useText(REGION_LABEL);
+  const regionName = useRegionName();
   const outcomes = useText(OUTCOME_LABEL);
   const { complainant: who, respondent: payer, contract } = c;
   const yesNo = (v: boolean | null | undefined) => (v === null || v === undefined ? null : v ? t.yes : t.no);
@@ -338,7 +334,7 @@ function CaseDetails({ c }: { c: CaseJson }) {
                 [t.creditCode, payer.creditCode ? <span className="mono">{payer.creditCode}</span> : null],
                 [t.type, types[payer.type]],
                 [t.stateOwned, yesNo(payer.stateOwned)],
-                [t.region, regions[payer.regionCode] ?? payer.regionCode],
+                [t.region, regionName(payer.regionCode, '—')],
                 [t.supervising, payer.supervisingDepartment],
               ]}
             />

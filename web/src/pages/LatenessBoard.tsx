@@ -1,19 +1,17 @@
 import { useState } from 'react';
-import { api, query } from '../api';
+import { listCases, listUnitsOrNone } from '../api';
 import { useText } from '../i18n';
 import { DEADLINE_LABEL, ESCALATION_LABEL } from '../labels';
 import { Link } from '../router';
-import type { CaseJson, CaseList } from '../types';
-import { ErrorBox, Loading, Page, Select, StatusBadge, useAsync } from '../ui';
+import type { CaseJson, UnitJson } from '../types';
+import { RefreshablePage, Select, StatusBadge, useAsync } from '../ui';
 import { LatenessText, latenessList, type Lateness } from '../components/DeadlineChart';
-import type { UnitJson } from '../actions/OfficeActions';
 import './office.css';
 
 const TEXT = {
   zh: {
     title: '超期督办',
     intro: '已超期或已升级督办的案件，超期最久的排在最前。',
-    refresh: '刷新',
     filter: '按承办单位筛选',
     allUnits: '全部承办单位',
     noUnit: '尚未确定承办单位',
@@ -40,7 +38,6 @@ const TEXT = {
   en: {
     title: 'Lateness board',
     intro: 'Cases past a deadline or escalated, the latest first.',
-    refresh: 'Refresh',
     filter: 'Filter by handling unit',
     allUnits: 'All handling units',
     noUnit: 'No handling unit yet',
@@ -68,8 +65,6 @@ const TEXT = {
 
 const NO_UNIT = '__none__';
 
-const list = (params: Record<string, string | number>) => api<CaseList>('GET', `/complaints${query({ ...params, limit: 200 })}`).then((r) => r.items);
-
 interface Row {
   c: CaseJson;
   late: Lateness[];
@@ -86,36 +81,24 @@ function nextStep(c: CaseJson, late: Lateness[], t: (typeof TEXT)['zh'], ladder:
 
 export function LatenessBoard() {
   const t = useText(TEXT);
-  const deadlineNames = useText(DEADLINE_LABEL);
-  const ladder = useText(ESCALATION_LABEL);
-  const [unitFilter, setUnitFilter] = useState('');
-  const { data, error, loading, reload } = useAsync(
-    () =>
-      Promise.all([
-        Promise.all([list({ overdue: 'true' }), list({ escalationLevel: 1 }), list({ escalationLevel: 2 }), list({ escalationLevel: 3 })]),
-        api<{ items: UnitJson[] }>('GET', '/units').then(
-          (r) => r.items,
-          () => [] as UnitJson[],
-        ),
-      ]),
+  // Kept here, not in the board, so a refresh that fails and then succeeds keeps the filter.
+  const filter = useState('');
+  const state = useAsync(
+    () => Promise.all([Promise.all([listCases({ overdue: 'true' }), listCases({ escalationLevel: 1 }), listCases({ escalationLevel: 2 }), listCases({ escalationLevel: 3 })]), listUnitsOrNone()]),
     [],
   );
 
-  const refresh = (
-    <button type="button" onClick={reload} disabled={loading}>
-      {t.refresh}
-    </button>
+  return (
+    <RefreshablePage title={t.title} intro={t.intro} state={state}>
+      {([lists, units]) => <Board lists={lists} units={units} filter={filter} />}
+    </RefreshablePage>
   );
+}
 
-  if (!data) {
-    return (
-      <Page title={t.title} actions={refresh}>
-        {error ? <ErrorBox error={error} /> : <Loading />}
-      </Page>
-    );
-  }
-
-  const [lists, units] = data;
+function Board({ lists, units, filter: [unitFilter, setUnitFilter] }: { lists: CaseJson[][]; units: UnitJson[]; filter: [string, (unitId: string) => void] }) {
+  const t = useText(TEXT);
+  const deadlineNames = useText(DEADLINE_LABEL);
+  const ladder = useText(ESCALATION_LABEL);
   const byId = new Map<string, CaseJson>();
   for (const c of lists.flat()) byId.set(c.id, c);
   const now = Date.now();
@@ -126,9 +109,7 @@ export function LatenessBoard() {
   const unitName = (id: string | null) => (id ? (units.find((u) => u.id === id)?.name ?? id) : t.noUnit);
 
   return (
-    <Page title={t.title} actions={refresh}>
-      <p className="muted">{t.intro}</p>
-      <ErrorBox error={error} />
+    <>
       <div className="filter-bar">
         <Select
           label={t.filter}
@@ -183,6 +164,6 @@ export function LatenessBoard() {
           </table>
         </div>
       )}
-    </Page>
+    </>
   );
 }

@@ -1,7 +1,6 @@
-import { api } from '../api';
+import { listCases } from '../api';
 import { useFormat, useText } from '../i18n';
 import { Link } from '../router';
-import type { CaseList } from '../types';
 import { ErrorBox, Loading, Page, StatusBadge, useAsync } from '../ui';
 import { useExplainCase } from '../explain';
 import './parties.css';
@@ -43,7 +42,7 @@ export function MyCases() {
   const t = useText(TEXT);
   const fmt = useFormat();
   const explain = useExplainCase();
-  const { data, error, loading } = useAsync(() => api<CaseList>('GET', '/complaints?limit=200'), []);
+  const { data, error, loading } = useAsync(() => listCases(), []);
 
   return (
     <Page
@@ -57,7 +56,7 @@ export function MyCases() {
       <p className="pt-lede">{t.intro}</p>
       <ErrorBox error={error} />
       {loading && !data && <Loading />}
-      {data && data.items.length === 0 && (
+      {data && data.length === 0 && (
         <div className="card pt-empty">
           <p>{t.none}</p>
           <p>
@@ -65,7 +64,7 @@ export function MyCases() {
           </p>
         </div>
       )}
-      {data && data.items.length > 0 && (
+      {data && data.length > 0 && (
         <div className="table-wrap">
           <table className="stack pt-cases-table">
             <caption>{t.caption}</caption>
@@ -81,7 +80,7 @@ export function MyCases() {
               </tr>
             </thead>
             <tbody>
-              {data.items.map((c) => {
+              {data.map((c) => {
                 const e = explain(c);
                 return (
                   <tr key={c.id} className={e.yourTurn ? 'pt-your-turn' : undefined}>

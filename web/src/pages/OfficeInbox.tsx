@@ -1,18 +1,16 @@
 import type { ReactNode } from 'react';
-import { api, query } from '../api';
+import { listCases, listUnitsOrNone } from '../api';
 import { useFormat, useText } from '../i18n';
-import { Link } from '../router';
-import type { CaseJson, CaseList } from '../types';
-import { ErrorBox, Loading, Page, useAsync } from '../ui';
+import type { CaseJson, UnitJson } from '../types';
+import { RefreshablePage, useAsync } from '../ui';
 import { DaysLeft, LatenessText, latenessOf } from '../components/DeadlineChart';
-import type { UnitJson } from '../actions/OfficeActions';
+import { CaseCells, CaseHeadCells } from '../components/CaseTable';
 import './office.css';
 
 const TEXT = {
   zh: {
     title: '待审核',
     intro: '投诉须在 10 个工作日内作出受理或不予受理的决定。最紧急的排在最前。',
-    refresh: '刷新',
     review: '待审核的投诉',
     reviewEmpty: '没有待审核的投诉。',
     waiting: '等待企业补充材料',
@@ -37,7 +35,6 @@ const TEXT = {
   en: {
     title: 'Review inbox',
     intro: 'The office accepts or rejects each complaint within 10 working days. The most urgent come first.',
-    refresh: 'Refresh',
     review: 'Complaints awaiting review',
     reviewEmpty: 'No complaints await review.',
     waiting: 'Waiting for the enterprise to supply information',
@@ -63,8 +60,6 @@ const TEXT = {
 
 type T = (typeof TEXT)['zh'];
 
-const list = (params: Record<string, string | number>) => api<CaseList>('GET', `/complaints${query({ ...params, limit: 200 })}`).then((r) => r.items);
-
 /** The review deadline of a case: the open one, or else the last one missed. */
 function reviewDeadline(c: CaseJson) {
   const reviews = c.deadlines.filter((d) => d.name === 'review');
@@ -89,46 +84,26 @@ function ReviewCountdown({ c, t }: { c: CaseJson; t: T }) {
 
 export function OfficeInbox() {
   const t = useText(TEXT);
-  const { data, error, loading, reload } = useAsync(
-    () =>
-      Promise.all([
-        list({ status: 'submitted' }),
-        list({ status: 'needs_information' }),
-        list({ status: 'handling' }),
-        api<{ items: UnitJson[] }>('GET', '/units').then(
-          (r) => r.items,
-          () => [] as UnitJson[],
-        ),
-      ]),
-    [],
+  const state = useAsync(() => Promise.all([listCases({ status: 'submitted' }), listCases({ status: 'needs_information' }), listCases({ status: 'handling' }), listUnitsOrNone()]), []);
+
+  return (
+    <RefreshablePage title={t.title} intro={t.intro} state={state}>
+      {(data) => <InboxLists data={data} />}
+    </RefreshablePage>
   );
+}
 
-  const refresh = (
-    <button type="button" onClick={reload} disabled={loading}>
-      {t.refresh}
-    </button>
-  );
-
-  if (!data) {
-    return (
-      <Page title={t.title} actions={refresh}>
-        {error ? <ErrorBox error={error} /> : <Loading />}
-      </Page>
-    );
-  }
-
-  const [submitted, waiting, handling, units] = data;
+function InboxLists({ data: [submitted, waiting, handling, units] }: { data: [CaseJson[], CaseJson[], CaseJson[], UnitJson[]] }) {
+  const t = useText(TEXT);
   const now = Date.now();
   const review = [...submitted].sort((a, b) => urgency(a, now) - urgency(b, now) || a.createdAt.localeCompare(b.createdAt));
   const extensions = handling.filter((c) => c.pendingExtension !== null).sort((a, b) => handlingLeft(a) - handlingLeft(b));
   const unitName = (id: string | null) => (id ? (units.find((u) => u.id === id)?.name ?? id) : '—');
   const requestedAt = (c: CaseJson) => [...c.timeline].reverse().find((e) => e.what === 'information_requested')?.when ?? null;
+  const caseColumns = { caseNumber: t.caseNumber, complainant: t.complainant, respondent: t.respondent };
 
   return (
-    <Page title={t.title} actions={refresh}>
-      <p className="muted">{t.intro}</p>
-      <ErrorBox error={error} />
-
+    <>
       <CaseSection
         id="inbox-review"
         title={t.review}
@@ -161,9 +136,7 @@ export function OfficeInbox() {
             <table className="stack">
               <thead>
                 <tr>
-                  <th scope="col">{t.caseNumber}</th>
-                  <th scope="col">{t.complainant}</th>
-                  <th scope="col">{t.respondent}</th>
+                  <CaseHeadCells columns={caseColumns} />
                   <th scope="col">{t.unit}</th>
                   <th scope="col" className="num">
                     {t.days}
@@ -177,11 +150,7 @@ export function OfficeInbox() {
                   const due = c.deadlines.find((d) => d.name === 'handling' && d.state === 'open');
                   return (
                     <tr key={c.id}>
-                      <td data-label={t.caseNumber}>
-                        <Link to={`/cases/${c.id}`}>{c.caseNumber}</Link>
-                      </td>
-                      <td data-label={t.complainant}>{c.complainant.name}</td>
-                      <td data-label={t.respondent}>{c.respondent.name}</td>
+                      <CaseCells c={c} columns={caseColumns} />
                       <td data-label={t.unit}>{unitName(c.unitId)}</td>
                       <td data-label={t.days} className="num">
                         {t.dayCount(c.pendingExtension?.days ?? 0)}
@@ -198,7 +167,7 @@ export function OfficeInbox() {
           </div>
         )}
       </section>
-    </Page>
+    </>
   );
 }
 
@@ -231,6 +200,7 @@ function CaseSection({
 }) {
   const t = useText(TEXT);
   const f = useFormat();
+  const withAmount = { caseNumber: t.caseNumber, complainant: t.complainant, respondent: t.respondent, overdue: t.overdue };
   return (
     <section aria-labelledby={id} className="office-section">
       <h2 id={id}>
@@ -244,12 +214,7 @@ function CaseSection({
           <table className="stack">
             <thead>
               <tr>
-                <th scope="col">{t.caseNumber}</th>
-                <th scope="col">{t.complainant}</th>
-                <th scope="col">{t.respondent}</th>
-                <th scope="col" className="num">
-                  {t.overdue}
-                </th>
+                <CaseHeadCells columns={withAmount} />
                 <th scope="col">{t.filedAt}</th>
                 <th scope="col">{extraHead}</th>
               </tr>
@@ -257,14 +222,7 @@ function CaseSection({
             <tbody>
               {cases.map((c) => (
                 <tr key={c.id}>
-                  <td data-label={t.caseNumber}>
-                    <Link to={`/cases/${c.id}`}>{c.caseNumber}</Link>
-                  </td>
-                  <td data-label={t.complainant}>{c.complainant.name}</td>
-                  <td data-label={t.respondent}>{c.respondent.name}</td>
-                  <td data-label={t.overdue} className="num">
-                    {f.yuan(c.contract.overdueAmount)}
-                  </td>
+                  <CaseCells c={c} columns={withAmount} />
                   <td data-label={t.filedAt}>{f.dateTime(c.createdAt)}</td>
                   <td data-label={extraHead}>{extra(c)}</td>
                 </tr>

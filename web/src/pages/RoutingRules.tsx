@@ -1,10 +1,11 @@
-import { useCallback, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { useText } from '../i18n';
 import { RESPONDENT_TYPE_LABEL } from '../labels';
-import { ErrorBox, Loading, Page, Select, TextInput, useAsync, useCommand } from '../ui';
+import { Select, TextInput, useAsync } from '../ui';
 import type { RespondentType } from '@domain/case-status';
-import { EDITOR_TEXT, EditButton, EditRow, useRegionName, useRegionOptions, useRowEditor, type UnitJson } from './Units';
+import type { UnitJson } from '../types';
+import { useRegionName, useRegionOptions } from '../regions';
+import { RecordEditor, RecordForm, useRecordForm, type RecordFormProps } from '../components/RecordEditor';
 import './admin.css';
 
 interface RuleJson {
@@ -104,188 +105,104 @@ const bodyOf = (d: RuleDraft) => ({
 
 export function RoutingRules() {
   const t = useText(TEXT);
-  const s = useText(EDITOR_TEXT);
   const regionName = useRegionName();
   const types = useText(RESPONDENT_TYPE_LABEL);
   const rules = useAsync(() => api<{ items: RuleJson[] }>('GET', '/routing-rules'), []);
   const units = useAsync(() => api<{ items: UnitJson[] }>('GET', '/units'), []);
-  const editor = useRowEditor();
   const unitList = units.data?.items ?? [];
   const unitName = (id: string) => unitList.find((u) => u.id === id)?.name ?? id;
-  const columns = 8;
 
   return (
-    <Page title={t.title}>
-      <p>{t.intro}</p>
-      <p role="status" className={editor.status ? 'notice' : 'status-slot'}>
-        {editor.status}
-      </p>
-      {(rules.loading || units.loading) && !rules.data && <Loading />}
-      <ErrorBox error={rules.error ?? units.error} />
-      {rules.data && (
-        <div className="table-wrap">
-          <table className="stack admin-table">
-            <caption>{t.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.id}</th>
-                <th scope="col">{t.region}</th>
-                <th scope="col">{t.department}</th>
-                <th scope="col">{t.respondentType}</th>
-                <th scope="col">{t.unit}</th>
-                <th scope="col" className="num nowrap">
-                  {t.priority}
-                </th>
-                <th scope="col" className="nowrap">
-                  {t.fallback}
-                </th>
-                <th scope="col" className="actions">
-                  {t.actions}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rules.data.items.length === 0 && (
-                <tr>
-                  <td colSpan={columns}>{t.empty}</td>
-                </tr>
-              )}
-              {rules.data.items.flatMap((r) => {
-                const open = editor.editing === r.id;
-                const row = (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <span className="code">{r.id}</span>
-                    </th>
-                    <td data-label={t.region} className="nowrap">
-                      {regionName(r.regionCode, t.any)}
-                    </td>
-                    <td data-label={t.department}>{r.supervisingDepartment ?? t.any}</td>
-                    <td data-label={t.respondentType}>{r.respondentType ? types[r.respondentType] : t.any}</td>
-                    <td data-label={t.unit}>{unitName(r.unitId)}</td>
-                    <td className="num" data-label={t.priority}>
-                      {r.priority}
-                    </td>
-                    <td data-label={t.fallback} className="nowrap">{r.isFallback ? <strong>{t.yes}</strong> : t.no}</td>
-                    <td className="actions" data-label={t.actions}>
-                      <EditButton id={r.id} name={r.id} open={open} onClick={() => (open ? editor.close(r.id) : editor.open(r.id))} />
-                    </td>
-                  </tr>
-                );
-                if (!open) return [row];
-                return [
-                  row,
-                  <EditRow key={`${r.id}-edit`} id={`edit-row-${r.id}`} colSpan={columns} title={s.editing(r.id)}>
-                    <RuleForm
-                      rule={r}
-                      units={unitList}
-                      onDone={(saved) => {
-                        editor.close(r.id, s.saved(saved.id));
-                        rules.reload();
-                      }}
-                      onCancel={() => editor.close(r.id)}
-                    />
-                  </EditRow>,
-                ];
-              })}
-            </tbody>
-          </table>
-        </div>
+    <RecordEditor
+      words={t}
+      headers={[
+        { label: t.id },
+        { label: t.region },
+        { label: t.department },
+        { label: t.respondentType },
+        { label: t.unit },
+        { label: t.priority, className: 'num nowrap' },
+        { label: t.fallback, className: 'nowrap' },
+      ]}
+      addId="add-rule"
+      records={rules.data?.items}
+      loading={rules.loading || units.loading}
+      error={rules.error ?? units.error}
+      reload={rules.reload}
+      nameOf={(r) => r.id}
+      cells={(r) => (
+        <>
+          <th scope="row">
+            <span className="code">{r.id}</span>
+          </th>
+          <td data-label={t.region} className="nowrap">
+            {regionName(r.regionCode, t.any)}
+          </td>
+          <td data-label={t.department}>{r.supervisingDepartment ?? t.any}</td>
+          <td data-label={t.respondentType}>{r.respondentType ? types[r.respondentType] : t.any}</td>
+          <td data-label={t.unit}>{unitName(r.unitId)}</td>
+          <td className="num" data-label={t.priority}>
+            {r.priority}
+          </td>
+          <td data-label={t.fallback} className="nowrap">
+            {r.isFallback ? <strong>{t.yes}</strong> : t.no}
+          </td>
+        </>
       )}
-
-      <section className="card add-card" aria-labelledby="add-rule">
-        <h2 id="add-rule">{t.addTitle}</h2>
-        <RuleForm
-          units={unitList}
-          onDone={(saved) => {
-            editor.setStatus(s.added(saved.id));
-            rules.reload();
-          }}
-        />
-      </section>
-    </Page>
+      form={(props) => <RuleForm {...props} units={unitList} />}
+    />
   );
 }
 
-function RuleForm({ rule, units, onDone, onCancel }: { rule?: RuleJson; units: UnitJson[]; onDone: (saved: RuleJson) => void; onCancel?: () => void }) {
+function RuleForm({ record: rule, units, onDone, onCancel }: RecordFormProps<RuleJson> & { units: UnitJson[] }) {
   const t = useText(TEXT);
-  const s = useText(EDITOR_TEXT);
   const regionOptions = useRegionOptions(t.any);
   const types = useText(RESPONDENT_TYPE_LABEL);
-  const [draft, setDraft] = useState<RuleDraft>(() => draftOf(rule));
-  const set = (patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const command = useCommand(
-    useCallback(
-      async (d: RuleDraft) => {
-        const saved = rule
-          ? await api<RuleJson>('PATCH', `/routing-rules/${encodeURIComponent(rule.id)}`, bodyOf(d))
-          : await api<RuleJson>('POST', '/routing-rules', { id: d.id.trim(), ...bodyOf(d) });
-        if (!rule) setDraft(draftOf());
-        onDone(saved);
-      },
-      [rule, onDone],
-    ),
-  );
-  const issue = (path: string) => (command.error instanceof ApiError ? command.error.issueFor(path) : undefined);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void command.send(draft);
-  };
+  const form = useRecordForm({ path: '/routing-rules', record: rule, draftOf, bodyOf, onDone });
+  const { draft, set, issue } = form;
 
   return (
-    <form onSubmit={submit} noValidate>
-      <div className="form-grid">
-        {!rule && (
-          <div className="span-all">
-            <TextInput label={t.id} hint={t.idHint} value={draft.id} error={issue('id')} autoComplete="off" onChange={(e) => set({ id: e.target.value })} />
-          </div>
-        )}
-        <Select
-          label={t.region}
-          value={draft.regionCode}
-          error={issue('regionCode')}
-          options={regionOptions}
-          onChange={(e) => set({ regionCode: e.target.value })}
-        />
-        <TextInput
-          label={t.department}
-          hint={t.departmentHint}
-          value={draft.supervisingDepartment}
-          error={issue('supervisingDepartment')}
-          autoComplete="off"
-          onChange={(e) => set({ supervisingDepartment: e.target.value })}
-        />
-        <Select
-          label={t.respondentType}
-          value={draft.respondentType}
-          error={issue('respondentType')}
-          options={[{ value: '', label: t.any }, ...RESPONDENT_TYPES.map((r) => ({ value: r, label: types[r] }))]}
-          onChange={(e) => set({ respondentType: e.target.value })}
-        />
-        <Select
-          label={t.unit}
-          value={draft.unitId}
-          error={issue('unitId')}
-          options={[{ value: '', label: t.chooseUnit }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
-          onChange={(e) => set({ unitId: e.target.value })}
-        />
-        <TextInput label={t.priority} hint={t.priorityHint} inputMode="numeric" value={draft.priority} error={issue('priority')} autoComplete="off" onChange={(e) => set({ priority: e.target.value })} />
-      </div>
-      <label className="check">
-        <input type="checkbox" checked={draft.isFallback} onChange={(e) => set({ isFallback: e.target.checked })} />
-        {t.fallbackLabel}
-      </label>
-      <ErrorBox error={command.error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={command.busy}>
-          {command.busy ? s.saving : rule ? s.save : t.add}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {s.cancel}
-          </button>
-        )}
-      </div>
-    </form>
+    <RecordForm
+      form={form}
+      words={t}
+      onCancel={onCancel}
+      after={
+        <label className="check">
+          <input type="checkbox" checked={draft.isFallback} onChange={(e) => set({ isFallback: e.target.checked })} />
+          {t.fallbackLabel}
+        </label>
+      }
+    >
+      <Select
+        label={t.region}
+        value={draft.regionCode}
+        error={issue('regionCode')}
+        options={regionOptions}
+        onChange={(e) => set({ regionCode: e.target.value })}
+      />
+      <TextInput
+        label={t.department}
+        hint={t.departmentHint}
+        value={draft.supervisingDepartment}
+        error={issue('supervisingDepartment')}
+        autoComplete="off"
+        onChange={(e) => set({ supervisingDepartment: e.target.value })}
+      />
+      <Select
+        label={t.respondentType}
+        value={draft.respondentType}
+        error={issue('respondentType')}
+        options={[{ value: '', label: t.any }, ...RESPONDENT_TYPES.map((r) => ({ value: r, label: types[r] }))]}
+        onChange={(e) => set({ respondentType: e.target.value })}
+      />
+      <Select
+        label={t.unit}
+        value={draft.unitId}
+        error={issue('unitId')}
+        options={[{ value: '', label: t.chooseUnit }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
+        onChange={(e) => set({ unitId: e.target.value })}
+      />
+      <TextInput label={t.priority} hint={t.priorityHint} inputMode="numeric" value={draft.priority} error={issue('priority')} autoComplete="off" onChange={(e) => set({ priority: e.target.value })} />
+    </RecordForm>
   );
 }

@@ -1,10 +1,10 @@
-import { api } from '../api';
+import { listCases } from '../api';
 import { useFormat, useText } from '../i18n';
 import { DEADLINE_LABEL, ESCALATION_LABEL } from '../labels';
-import { Link } from '../router';
-import type { CaseJson, CaseList } from '../types';
+import type { CaseJson } from '../types';
 import { ErrorBox, Loading, Page, StatusBadge, useAsync } from '../ui';
 import { isOpenCase, pendingDeadline, useCountdown, type PendingDeadline } from '../explain';
+import { CaseCells, CaseHeadCells } from '../components/CaseTable';
 import './parties.css';
 
 const TEXT = {
@@ -67,9 +67,9 @@ function byUrgency(a: CaseJson, b: CaseJson): number {
 
 export function UnitCases() {
   const t = useText(TEXT);
-  const { data, error, loading } = useAsync(() => api<CaseList>('GET', '/complaints?limit=200'), []);
-  const open = (data?.items ?? []).filter(isOpenCase).sort(byUrgency);
-  const finished = (data?.items ?? []).filter((c) => !isOpenCase(c)).sort((a, b) => (b.closedAt ?? b.updatedAt).localeCompare(a.closedAt ?? a.updatedAt));
+  const { data, error, loading } = useAsync(() => listCases(), []);
+  const open = (data ?? []).filter(isOpenCase).sort(byUrgency);
+  const finished = (data ?? []).filter((c) => !isOpenCase(c)).sort((a, b) => (b.closedAt ?? b.updatedAt).localeCompare(a.closedAt ?? a.updatedAt));
 
   return (
     <Page title={t.title}>
@@ -101,12 +101,7 @@ function CaseTable({ cases, caption, open }: { cases: CaseJson[]; caption: strin
         <caption className="pt-visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.caseNumber}</th>
-            <th scope="col">{t.complainant}</th>
-            <th scope="col">{t.respondent}</th>
-            <th scope="col" className="num">
-              {t.overdue}
-            </th>
+            <CaseHeadCells columns={t} />
             <th scope="col">{t.status}</th>
             <th scope="col">{lastHeader}</th>
           </tr>
@@ -118,16 +113,7 @@ function CaseTable({ cases, caption, open }: { cases: CaseJson[]; caption: strin
             const cd = pending ? countdown(pending.workingDaysLeft) : undefined;
             return (
               <tr key={c.id}>
-                <td data-label={t.caseNumber}>
-                  <Link to={`/cases/${c.id}`} className="pt-case-link">
-                    {c.caseNumber}
-                  </Link>
-                </td>
-                <td data-label={t.complainant}>{c.complainant.name}</td>
-                <td data-label={t.respondent}>{c.respondent.name}</td>
-                <td data-label={t.overdue} className="num">
-                  {fmt.yuan(c.contract.overdueAmount)}
-                </td>
+                <CaseCells c={c} columns={t} linkClass="pt-case-link" />
                 <td data-label={t.status}>
                   <span className="pt-cell-stack">
                     <StatusBadge status={c.status} />
