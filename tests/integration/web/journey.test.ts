@@ -242,6 +242,48 @@ test('the lateness board shows a late unit on its ladder, most late first, with 
     expect(browser.consoleErrors).toEqual([]);
   }));
 
+test('a refused decision shows the API’s own message on the page, and the editors add and change a unit', () =>
+  withFailureShots(async () => {
+    const errorsBefore = browser.consoleErrors.length;
+    const filed = await call('POST', '/api/v1/complaints', { key: KEYS.complainant, body: exampleComplaint({ contractTitle: `驳回 ${Date.now()}` }) });
+    const clerk = await browser.newPage();
+    await signIn(clerk, KEYS.office, /#\/inbox$/);
+
+    // Rejecting without a statutory reason: the workflow refuses, the page says why, the case is untouched.
+    await visit(clerk, `/cases/${filed.body.id}`);
+    await clerk.getByRole('button', { name: '驳回', exact: true }).click();
+    await expectText(clerk.getByRole('alert'), 'A rejection needs a reason from the statutory list.');
+    expect((await call('GET', `/api/v1/complaints/${filed.body.id}`, { key: KEYS.office })).body.status).toBe('submitted');
+    await checkPage(clerk, '18-office-decision-refused');
+
+    // A unit id the API refuses is flagged on its field; a good one is added, then renamed in its row.
+    await visit(clerk, '/units');
+    const add = clerk.getByRole('region', { name: '添加承办单位' });
+    await add.getByLabel('单位编号').fill('Bad ID!');
+    await add.getByLabel('单位名称', { exact: true }).fill('防城港市水利局');
+    await add.getByRole('button', { name: '添加', exact: true }).click();
+    await expectAttribute(add.getByLabel('单位编号'), 'aria-invalid', 'true');
+    await checkPage(clerk, '19-office-units-refused');
+    await add.getByLabel('单位编号').fill('dept-water');
+    await add.getByRole('button', { name: '添加', exact: true }).click();
+    await expectVisibleText(clerk, '已添加：防城港市水利局。');
+    await clerk.getByRole('button', { name: '编辑防城港市水利局' }).click();
+    const editRow = clerk.locator('#edit-row-dept-water');
+    await editRow.getByLabel('单位名称', { exact: true }).fill('防城港市水利局（水旱灾害防御）');
+    await editRow.getByRole('button', { name: '保存' }).click();
+    await expectVisibleText(clerk, '已保存：防城港市水利局（水旱灾害防御）。');
+    const units = (await call('GET', '/api/v1/units', { key: KEYS.office })).body.items as { id: string; name: string }[];
+    expect(units.find((u) => u.id === 'dept-water')?.name).toBe('防城港市水利局（水旱灾害防御）');
+    await checkPage(clerk, '20-office-units-edited');
+
+    // The two refusals are the only console lines: Chromium logs each 4xx answer it was given.
+    const added = browser.consoleErrors.slice(errorsBefore);
+    expect(added).toHaveLength(2);
+    for (const line of added) expect(line).toMatch(/Failed to load resource: the server responded with a status of (400|409)/);
+    // Accounted for: the later tests start from a clean console again.
+    browser.consoleErrors.splice(errorsBefore);
+  }));
+
 test('the keyboard alone signs in, moves between pages and lands on each new page’s heading', () =>
   withFailureShots(async () => {
     const page = await browser.newPage();
@@ -255,7 +297,12 @@ test('the keyboard alone signs in, moves between pages and lands on each new pag
       }
       throw new Error(`Tab never reached "${wanted}"`);
     };
-    const focusedHeading = () => page.evaluate(`document.activeElement.tagName + ' ' + document.activeElement.innerText`);
+    /** What has focus once the new view has rendered (focus moves a frame after the address changes). */
+    const focusedHeading = async () => {
+      const read = () => page.evaluate(`document.activeElement.tagName + ' ' + document.activeElement.innerText`) as Promise<string>;
+      for (let i = 0; i < 50 && !(await read()).startsWith('H1 '); i++) await new Promise((r) => setTimeout(r, 100));
+      return read();
+    };
 
     await tabTo('API 密钥');
     await page.keyboard.type(KEYS.office);
