@@ -284,6 +284,26 @@ test('a refused decision shows the API’s own message on the page, and the edit
     browser.consoleErrors.splice(errorsBefore);
   }));
 
+test('each role’s menu holds only its own pages, and another role’s page is not there for it', () =>
+  withFailureShots(async () => {
+    const menus: [key: string, landing: RegExp, menu: string[], foreign: string[]][] = [
+      [KEYS.office, /#\/inbox$/, ['待审核', '超期督办', '统计', '月度通报', '承办单位', '分办规则', '联合惩戒部门', '失信名单'], ['/unit', '/my', '/file']],
+      [KEYS.unit450621, /#\/unit$/, ['本单位案件', '失信名单'], ['/inbox', '/late', '/stats', '/circulars', '/units', '/my', '/file']],
+      [KEYS.complainant, /#\/my$/, ['我的投诉', '我要投诉', '失信名单'], ['/inbox', '/late', '/stats', '/circulars', '/units', '/routing', '/agencies', '/unit']],
+    ];
+    for (const [key, landing, menu, foreign] of menus) {
+      const page = await browser.newPage();
+      await signIn(page, key, landing);
+      expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allInnerTexts()).toEqual(menu);
+      for (const path of foreign) {
+        await visit(page, path);
+        await expectText(heading(page), '没有这个页面。');
+      }
+      await page.context().close();
+    }
+    expect(browser.consoleErrors).toEqual([]);
+  }));
+
 test('the keyboard alone signs in, moves between pages and lands on each new page’s heading', () =>
   withFailureShots(async () => {
     const page = await browser.newPage();
