@@ -26,9 +26,15 @@ export class ApiError extends Error {
 }
 
 let apiKey: string | null = null;
+let onUnauthorized: (() => void) | null = null;
 
 export function setApiKey(key: string | null): void {
   apiKey = key;
+}
+
+/** Called when the service stops accepting the signed-in key (revoked while the page was open). */
+export function whenUnauthorized(handler: (() => void) | null): void {
+  onUnauthorized = handler;
 }
 
 export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
@@ -50,6 +56,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, bod
   }
   if (!res.ok) {
     const err = (json as { error?: { code?: string; message?: string; issues?: ApiIssue[] } } | null)?.error;
+    if (res.status === 401 && apiKey) onUnauthorized?.();
     throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `HTTP ${res.status}`, err?.issues ?? []);
   }
   return json as T;

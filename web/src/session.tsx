@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, setApiKey } from './api';
+import { api, ApiError, setApiKey, whenUnauthorized } from './api';
 import type { Me } from './types';
 
 /**
@@ -16,6 +16,8 @@ interface Session {
 
 const SessionContext = createContext<Session>({ me: null, checking: false, signIn: async () => undefined, signOut: () => undefined });
 const STORAGE_KEY = 'sme-complaints.key';
+/** Set when the service stopped accepting the key mid-session, so the sign-in page can say why. */
+export const EXPIRED_KEY = 'sme-complaints.key-refused';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
@@ -39,6 +41,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(null);
     window.location.hash = '/';
   }, []);
+
+  // A key revoked while the tab is open: back to the sign-in page, which says what happened.
+  useEffect(() => {
+    whenUnauthorized(() => {
+      if (!sessionStorage.getItem(STORAGE_KEY)) return;
+      sessionStorage.setItem(EXPIRED_KEY, '1');
+      signOut();
+    });
+    return () => whenUnauthorized(null);
+  }, [signOut]);
 
   useEffect(() => {
     const stored = sessionStorage.getItem(STORAGE_KEY);

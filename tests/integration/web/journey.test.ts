@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { apiClient, eventually, startTestService, type TestService } from '../../support/service';
 import { KEYS, exampleComplaint } from '../../support/fixtures';
+import { createApiKey } from '../../../api/keys';
 import { axeViolations, expectAttribute, expectText, expectVisibleText, launchBrowser, screenshot, type BrowserSession } from '../../support/browser';
 import { DEMO_CREDIT_CODE } from '../../../scripts/runtime/seed';
 import { beijingDateOf } from '../../../domain/beijing-date';
@@ -302,6 +303,28 @@ test('each role’s menu holds only its own pages, and another role’s page is 
       await page.context().close();
     }
     expect(browser.consoleErrors).toEqual([]);
+  }));
+
+test('a key revoked while its page is open sends the user back to sign in, saying why', () =>
+  withFailureShots(async () => {
+    const errorsBefore = browser.consoleErrors.length;
+    const { id, key } = await createApiKey(service.prisma, { role: 'office', label: 'a clerk who is leaving' });
+    const page = await browser.newPage();
+    await signIn(page, key, /#\/inbox$/);
+    await page.waitForLoadState('networkidle');
+    await service.prisma.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    await page.getByRole('navigation').getByRole('link', { name: '超期督办' }).click();
+    await expectText(heading(page), '登录');
+    await expectText(page.getByRole('alert'), '您的密钥已不再有效');
+    // Signed out for good: a reload stays on the sign-in page.
+    await page.reload();
+    await expectText(heading(page), '登录');
+    await checkPage(page, '21-signed-out-revoked-key');
+    // Chromium logs each refused request; those are the only lines.
+    const added = browser.consoleErrors.slice(errorsBefore);
+    expect(added.length).toBeGreaterThan(0);
+    for (const line of added) expect(line).toMatch(/Failed to load resource: the server responded with a status of 401/);
+    browser.consoleErrors.splice(errorsBefore);
   }));
 
 test('the keyboard alone signs in, moves between pages and lands on each new page’s heading', () =>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
 import { useText } from '../i18n';
-import { useSession } from '../session';
+import { EXPIRED_KEY, useSession } from '../session';
 import { Page, TextInput, ErrorBox } from '../ui';
 import { Link } from '../router';
 
@@ -16,6 +16,7 @@ const TEXT = {
     submit: '登录',
     busy: '正在验证…',
     publicList: '不登录也可以查看失信名单',
+    expired: '您的密钥已不再有效（可能已被吊销），请重新登录。',
   },
   en: {
     title: 'Sign in',
@@ -27,6 +28,7 @@ const TEXT = {
     submit: 'Sign in',
     busy: 'Checking…',
     publicList: 'The list of dishonest payers is open without signing in',
+    expired: 'Your key is no longer accepted (it may have been revoked). Please sign in again.',
   },
 };
 
@@ -37,6 +39,11 @@ export function SignIn() {
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [expired] = useState(() => {
+    const was = sessionStorage.getItem(EXPIRED_KEY) === '1';
+    sessionStorage.removeItem(EXPIRED_KEY);
+    return was;
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -59,6 +66,11 @@ export function SignIn() {
 
   return (
     <Page title={t.title}>
+      {expired && (
+        <p className="notice notice-warn" role="alert">
+          {t.expired}
+        </p>
+      )}
       <p>{t.intro}</p>
       <form className="narrow" onSubmit={submit} noValidate>
         <TextInput label={t.key} hint={t.hint} error={fieldError} type="password" autoComplete="current-password" value={key} onChange={(e) => setKey(e.target.value)} />
