@@ -223,7 +223,11 @@ test('the lateness board shows a late unit on its ladder, most late first, with 
 
     const clerk = await browser.newPage();
     await signIn(clerk, KEYS.office, /#\/inbox$/);
-    await clerk.getByRole('navigation').getByRole('link', { name: '超期督办' }).click();
+    // The inbox opens with the morning's answer: how many cases are late, and the way to them.
+    const today = clerk.getByRole('region', { name: '今日概况' });
+    await expectText(today, '2 件案件已超期');
+    await checkPage(clerk, '16-office-inbox-today');
+    await today.getByRole('link', { name: '查看超期督办' }).click();
     const row = clerk.getByRole('row').filter({ hasText: filed.caseNumber });
     await expectText(row, '签收');
     await expectText(row, /已超期/);
@@ -233,13 +237,13 @@ test('the lateness board shows a late unit on its ladder, most late first, with 
     const order = await clerk.locator('tbody tr td:first-child').allInnerTexts();
     expect(order.findIndex((t) => t.includes(earlier.caseNumber))).toBeLessThan(order.findIndex((t) => t.includes(filed.caseNumber)));
     expect(order.findIndex((t) => t.includes(earlier.caseNumber))).toBeGreaterThanOrEqual(0);
-    await checkPage(clerk, '16-office-lateness-board');
+    await checkPage(clerk, '17-office-lateness-board');
     await row.getByRole('link', { name: filed.caseNumber }).click();
     // The deadline chart names the missed sign-for deadline to a screen reader; the same bar is drawn red.
     const chart = clerk.getByRole('img', { name: /^期限图/ });
     await chart.waitFor();
     expect(await chart.getAttribute('aria-label')).toMatch(/签收，已超期/);
-    await checkPage(clerk, '17-office-case-late');
+    await checkPage(clerk, '18-office-case-late');
     expect(browser.consoleErrors).toEqual([]);
   }));
 
@@ -255,7 +259,7 @@ test('a refused decision shows the API’s own message on the page, and the edit
     await clerk.getByRole('button', { name: '驳回', exact: true }).click();
     await expectText(clerk.getByRole('alert'), 'A rejection needs a reason from the statutory list.');
     expect((await call('GET', `/api/v1/complaints/${filed.body.id}`, { key: KEYS.office })).body.status).toBe('submitted');
-    await checkPage(clerk, '18-office-decision-refused');
+    await checkPage(clerk, '19-office-decision-refused');
 
     // A unit id the API refuses is flagged on its field; a good one is added, then renamed in its row.
     await visit(clerk, '/units');
@@ -264,7 +268,7 @@ test('a refused decision shows the API’s own message on the page, and the edit
     await add.getByLabel('单位名称', { exact: true }).fill('防城港市水利局');
     await add.getByRole('button', { name: '添加', exact: true }).click();
     await expectAttribute(add.getByLabel('单位编号'), 'aria-invalid', 'true');
-    await checkPage(clerk, '19-office-units-refused');
+    await checkPage(clerk, '20-office-units-refused');
     await add.getByLabel('单位编号').fill('dept-water');
     await add.getByRole('button', { name: '添加', exact: true }).click();
     await expectVisibleText(clerk, '已添加：防城港市水利局。');
@@ -275,7 +279,7 @@ test('a refused decision shows the API’s own message on the page, and the edit
     await expectVisibleText(clerk, '已保存：防城港市水利局（水旱灾害防御）。');
     const units = (await call('GET', '/api/v1/units', { key: KEYS.office })).body.items as { id: string; name: string }[];
     expect(units.find((u) => u.id === 'dept-water')?.name).toBe('防城港市水利局（水旱灾害防御）');
-    await checkPage(clerk, '20-office-units-edited');
+    await checkPage(clerk, '21-office-units-edited');
 
     // The two refusals are the only console lines: Chromium logs each 4xx answer it was given.
     const added = browser.consoleErrors.slice(errorsBefore);
@@ -319,7 +323,7 @@ test('a key revoked while its page is open sends the user back to sign in, sayin
     // Signed out for good: a reload stays on the sign-in page.
     await page.reload();
     await expectText(heading(page), '登录');
-    await checkPage(page, '21-signed-out-revoked-key');
+    await checkPage(page, '22-signed-out-revoked-key');
     // Chromium logs each refused request; those are the only lines.
     const added = browser.consoleErrors.slice(errorsBefore);
     expect(added.length).toBeGreaterThan(0);

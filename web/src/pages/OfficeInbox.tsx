@@ -5,11 +5,17 @@ import type { CaseJson, UnitJson } from '../types';
 import { RefreshablePage, useAsync } from '../ui';
 import { DaysLeft, LatenessText, latenessOf } from '../components/DeadlineChart';
 import { CaseCells, CaseHeadCells } from '../components/CaseTable';
+import { Link } from '../router';
 import './office.css';
 
 const TEXT = {
   zh: {
     title: '待审核',
+    today: '今日概况',
+    lateCount: (n: string) => `${n} 件案件已超期`,
+    toBoard: '查看超期督办',
+    reviewDue: (n: number) => `${n} 件投诉的审核今天到期或已超期`,
+    extensionCount: (n: number) => `${n} 件延期申请等待决定`,
     intro: '投诉须在 10 个工作日内作出受理或不予受理的决定。最紧急的排在最前。',
     review: '待审核的投诉',
     reviewEmpty: '没有待审核的投诉。',
@@ -34,6 +40,11 @@ const TEXT = {
   },
   en: {
     title: 'Review inbox',
+    today: 'Today',
+    lateCount: (n: string) => `${n} case${n === '1' ? ' is' : 's are'} overdue`,
+    toBoard: 'Open the lateness board',
+    reviewDue: (n: number) => `${n} review${n === 1 ? ' is' : 's are'} due today or late`,
+    extensionCount: (n: number) => `${n} extension request${n === 1 ? '' : 's'} awaiting a decision`,
     intro: 'The office accepts or rejects each complaint within 10 working days. The most urgent come first.',
     review: 'Complaints awaiting review',
     reviewEmpty: 'No complaints await review.',
@@ -84,7 +95,10 @@ function ReviewCountdown({ c, t }: { c: CaseJson; t: T }) {
 
 export function OfficeInbox() {
   const t = useText(TEXT);
-  const state = useAsync(() => Promise.all([listCases({ status: 'submitted' }), listCases({ status: 'needs_information' }), listCases({ status: 'handling' }), listUnitsOrNone()]), []);
+  const state = useAsync(
+    () => Promise.all([listCases({ status: 'submitted' }), listCases({ status: 'needs_information' }), listCases({ status: 'handling' }), listUnitsOrNone(), listCases({ overdue: 'true' })]),
+    [],
+  );
 
   return (
     <RefreshablePage title={t.title} intro={t.intro} state={state}>
@@ -93,7 +107,7 @@ export function OfficeInbox() {
   );
 }
 
-function InboxLists({ data: [submitted, waiting, handling, units] }: { data: [CaseJson[], CaseJson[], CaseJson[], UnitJson[]] }) {
+function InboxLists({ data: [submitted, waiting, handling, units, overdue] }: { data: [CaseJson[], CaseJson[], CaseJson[], UnitJson[], CaseJson[]] }) {
   const t = useText(TEXT);
   const now = Date.now();
   const review = [...submitted].sort((a, b) => urgency(a, now) - urgency(b, now) || a.createdAt.localeCompare(b.createdAt));
@@ -102,8 +116,24 @@ function InboxLists({ data: [submitted, waiting, handling, units] }: { data: [Ca
   const requestedAt = (c: CaseJson) => [...c.timeline].reverse().find((e) => e.what === 'information_requested')?.when ?? null;
   const caseColumns = { caseNumber: t.caseNumber, complainant: t.complainant, respondent: t.respondent };
 
+  // The morning's three questions in one line each: what is late, what is due now, what waits on me.
+  const reviewDueNow = review.filter((c) => {
+    const d = c.deadlines.find((x) => x.name === 'review');
+    return d && (d.state === 'missed' || (d.state === 'open' && (d.workingDaysLeft ?? 1) <= 0));
+  }).length;
   return (
     <>
+      <section aria-labelledby="inbox-today" className="card inbox-today">
+        <h2 id="inbox-today">{t.today}</h2>
+        <ul>
+          <li className={overdue.length ? 'late' : undefined}>
+            {t.lateCount(overdue.length >= 200 ? '200+' : String(overdue.length))} · <Link to="/late">{t.toBoard}</Link>
+          </li>
+          <li className={reviewDueNow ? 'soon' : undefined}>{t.reviewDue(reviewDueNow)}</li>
+          <li>{t.extensionCount(extensions.length)}</li>
+        </ul>
+      </section>
+
       <CaseSection
         id="inbox-review"
         title={t.review}
