@@ -290,6 +290,46 @@ test('a refused decision shows the API’s own message on the page, and the edit
     expect(consoleLines()).toHaveLength(2);
   }, /Failed to load resource: the server responded with a status of (400|409)/));
 
+test('a unit asks for more time (too much first, refused on the field), and the clerk approves it from the inbox', () =>
+  inBrowser(async (consoleLines) => {
+    const filed = await call('POST', '/api/v1/complaints', { key: KEYS.complainant, body: exampleComplaint({ contractTitle: `延期 ${Date.now()}` }) });
+    await call('POST', `/api/v1/complaints/${filed.body.id}/review`, { key: KEYS.office, body: { decision: 'accept' } });
+    await call('POST', `/api/v1/complaints/${filed.body.id}/sign`, { key: KEYS.unit450621, body: {} });
+    const dueBefore = (await call('GET', `/api/v1/complaints/${filed.body.id}`, { key: KEYS.office })).body.deadlines.find((d: { name: string }) => d.name === 'handling').dueAt;
+
+    const unit = await browser.newPage();
+    await signIn(unit, KEYS.unit450621, /#\/unit$/);
+    await visit(unit, `/cases/${filed.body.id}`);
+    const days = unit.getByLabel('延长天数');
+    await days.fill('200');
+    await unit.getByLabel('延期理由').fill('需协调财政资金，等待预算调整。');
+    await unit.getByRole('button', { name: '申请延期' }).click();
+    await expectAttribute(days, 'aria-invalid', 'true');
+    await checkPage(unit, '23-unit-extension-refused');
+    await days.fill('10');
+    await unit.getByRole('button', { name: '申请延期' }).click();
+    await expectText(unit.getByRole('main'), '10');
+    await eventually(async () => (await call('GET', `/api/v1/complaints/${filed.body.id}`, { key: KEYS.office })).body.pendingExtension, (p) => p?.days === 10);
+
+    const clerk = await browser.newPage();
+    await signIn(clerk, KEYS.office, /#\/inbox$/);
+    const request = clerk.getByRole('region', { name: /等待您决定的延期申请/ }).getByRole('row').filter({ hasText: filed.body.caseNumber });
+    await expectText(request, '需协调财政资金');
+    await request.getByRole('link', { name: filed.body.caseNumber }).click();
+    await clerk.getByRole('button', { name: '批准延期', exact: true }).click();
+    const after = await eventually(
+      async () => (await call('GET', `/api/v1/complaints/${filed.body.id}`, { key: KEYS.office })).body,
+      (c) => c.pendingExtension === null,
+    );
+    const handling = after.deadlines.find((d: { name: string; state: string }) => d.name === 'handling' && d.state === 'open');
+    expect(handling.extended).toBe(true);
+    expect(Date.parse(handling.dueAt)).toBeGreaterThan(Date.parse(dueBefore));
+    // The deadline chart marks the bar as extended for a screen reader too.
+    await clerk.getByRole('img', { name: /办理，进行中 · 已延期/ }).waitFor();
+    await checkPage(clerk, '24-office-case-extended');
+    expect(consoleLines()).toHaveLength(1);
+  }, /Failed to load resource: the server responded with a status of 400/));
+
 test('each role’s menu holds only its own pages, and another role’s page is not there for it', () =>
   inBrowser(async () => {
     const menus: [key: string, landing: RegExp, menu: string[], foreign: string[]][] = [
