@@ -23,9 +23,10 @@ export async function caseExtras(prisma: PrismaClient, caseId: string): Promise<
 
 /**
  * With a calendar, each open deadline also says how many working days are left (negative once passed),
- * counted in Beijing dates: the countdown the office's inbox shows.
+ * counted in Beijing dates: the countdown the office's inbox shows. With the units' names, the case
+ * names its unit too.
  */
-export function caseJson(row: Case, extras: CaseExtras = { notifications: [], sanctions: [] }, now = new Date(), calendar?: WorkingCalendar) {
+export function caseJson(row: Case, extras: CaseExtras = { notifications: [], sanctions: [] }, now = new Date(), calendar?: WorkingCalendar, unitNames?: ReadonlyMap<string, string>) {
   const today = beijingDateOf(now);
   const complaint = row.complaint as unknown as Complaint;
   const view = row.detail as unknown as Partial<CaseView>;
@@ -35,6 +36,7 @@ export function caseJson(row: Case, extras: CaseExtras = { notifications: [], sa
     status: row.status,
     escalationLevel: row.escalationLevel,
     unitId: row.unitId,
+    ...(unitNames ? { unitName: row.unitId ? (unitNames.get(row.unitId) ?? null) : null } : {}),
     channel: complaint.channel,
     complainant: complaint.complainant,
     respondent: complaint.respondent,

@@ -130,7 +130,9 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
   const router = Router();
   const { prisma, temporal } = deps;
   const calendar = new WorkingCalendar(deps.calendar);
-  const json = (row: Parameters<typeof caseJson>[0], extras?: CaseExtras) => caseJson(row, extras, deps.now?.() ?? new Date(), calendar);
+  // Unit names ride along so every role can read who handles its case (the units list itself is staff-only).
+  const unitNames = async () => new Map((await prisma.unit.findMany({ select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const json = (row: Parameters<typeof caseJson>[0], names: ReadonlyMap<string, string>, extras?: CaseExtras) => caseJson(row, extras, deps.now?.() ?? new Date(), calendar, names);
 
   async function loadVisible(req: Request) {
     const id = String(req.params.id);
@@ -147,7 +149,7 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
     if (idempotencyKey && idempotencyKey.length > 200) throw new HttpError('validation_failed', 'Idempotency-Key: must be at most 200 characters', [{ path: 'Idempotency-Key', message: 'must be at most 200 characters' }]);
     const { row, created } = await fileComplaint(deps, complaint, { idempotencyKey, keyOwner: principal.keyId });
     const fresh = created ? await waitForFirstProjection(prisma, row.id) : row;
-    res.status(created ? 201 : 200).json(json(fresh, await caseExtras(prisma, fresh.id)));
+    res.status(created ? 201 : 200).json(json(fresh, await unitNames(), await caseExtras(prisma, fresh.id)));
   });
 
   router.get('/', async (req, res) => {
@@ -174,12 +176,13 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
     const rows = await prisma.case.findMany({ where: { AND: filters }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    res.json({ items: page.map((row) => json(row)), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null });
+    const names = await unitNames();
+    res.json({ items: page.map((row) => json(row, names)), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null });
   });
 
   router.get('/:id', async (req, res) => {
     const row = await loadVisible(req);
-    res.json(json(row, await caseExtras(prisma, row.id)));
+    res.json(json(row, await unitNames(), await caseExtras(prisma, row.id)));
   });
 
   for (const route of COMMAND_ROUTES) {
@@ -194,7 +197,7 @@ export function complaintRoutes(deps: ComplaintRoutesDeps): Router {
         throw err;
       }
       const updated = await prisma.case.findUniqueOrThrow({ where: { id: row.id } });
-      res.json(json(updated, await caseExtras(prisma, updated.id)));
+      res.json(json(updated, await unitNames(), await caseExtras(prisma, updated.id)));
     });
   }
 

@@ -26,6 +26,7 @@ const caseSchema = z.object({
   status: z.enum(CASE_STATUSES),
   escalationLevel: z.number().int(),
   unitId: z.string().nullable(),
+  unitName: z.string().nullable().optional(),
   channel: z.enum(['online', 'offline']),
   complainant: z.record(z.string(), z.unknown()),
   respondent: z.record(z.string(), z.unknown()),

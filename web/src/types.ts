@@ -67,6 +67,8 @@ export interface CaseJson {
   status: CaseStatus;
   escalationLevel: number;
   unitId: string | null;
+  /** The handling unit's name (the API sends it with every case). */
+  unitName?: string | null;
   channel: string;
   complainant: Complaint['complainant'];
   respondent: Complaint['respondent'];

@@ -110,6 +110,8 @@ test('an enterprise files, the clerk accepts, the unit signs and plans payment, 
     expect(filed.contract.title).toBe(contractTitle);
     await expectText(heading(enterprise), filed.caseNumber);
     await expectVisibleText(enterprise, '待审核');
+    // The enterprise reads where its case stands in plain words, with the working days the review may take.
+    await expectText(enterprise.getByRole('region', { name: '进展与下一步' }), /市办公室将在 \d+ 个工作日内审核/);
     await checkPage(enterprise, '05-enterprise-case-submitted');
 
     // ── The clerk finds it in the review inbox, counting down ten working days, and accepts it. ──
@@ -145,6 +147,9 @@ test('an enterprise files, the clerk accepts, the unit signs and plans payment, 
     // ── The enterprise is satisfied, then confirms the instalment: the plan is paid, the case closes. ──
     await enterprise.reload();
     await expectVisibleText(enterprise, '已反馈结果');
+    await expectText(enterprise.getByRole('region', { name: /进展与下一步/ }), '需要您处理');
+    // The enterprise reads its handling unit by name, though the units list is the office's.
+    await expectVisibleText(enterprise, '上思县人民政府');
     await enterprise.getByLabel('满意', { exact: true }).check();
     await enterprise.getByRole('button', { name: '提交评价' }).click();
     await expectVisibleText(enterprise, '还款计划履行中');

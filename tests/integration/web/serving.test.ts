@@ -85,3 +85,14 @@ test("an open deadline says when its clock started and how many working days are
   expect(review.state).toBe('met');
   expect(review.workingDaysLeft).toBeUndefined();
 });
+
+test('every case names its handling unit, so an enterprise can read who handles it (the units list is staff-only)', async () => {
+  const filed = await call('POST', '/api/v1/complaints', { key: KEYS.complainant, body: exampleComplaint({ contractTitle: 'unit name' }) });
+  expect(filed.body).toMatchObject({ unitId: null, unitName: null });
+  await call('POST', `/api/v1/complaints/${filed.body.id}/review`, { key: KEYS.office, body: { decision: 'accept' } });
+  const detail = await call('GET', `/api/v1/complaints/${filed.body.id}`, { key: KEYS.complainant });
+  expect(detail.body).toMatchObject({ unitId: 'gov-450621', unitName: '上思县人民政府' });
+  const list = await call('GET', '/api/v1/complaints?limit=200', { key: KEYS.complainant });
+  expect(list.body.items.find((c: { id: string }) => c.id === filed.body.id)).toMatchObject({ unitId: 'gov-450621', unitName: '上思县人民政府' });
+  expect((await call('GET', '/api/v1/units', { key: KEYS.complainant })).status).toBe(403);
+});

@@ -13,6 +13,7 @@ import { OfficeActions } from '../actions/OfficeActions';
 import { UnitActions } from '../actions/UnitActions';
 import { EnterpriseActions } from '../actions/EnterpriseActions';
 import { useRegionName } from '../regions';
+import { useExplainCase } from '../explain';
 import './office.css';
 
 const TEXT = {
@@ -231,9 +232,10 @@ export function CasePage({ id }: { id: string }) {
   const me = useMe();
   const staff = isStaff(me);
   const { data: c, error, reload } = useAsync(() => api<CaseJson>('GET', `/complaints/${encodeURIComponent(id)}`), [id]);
-  // Only staff may read the list of units; others see the unit they are, or its id.
+  // Only staff may read the list of units; others know the case's own unit by the name the case carries.
   const units = useAsync(() => (staff ? api<{ items: UnitJson[] }>('GET', '/units') : Promise.resolve({ items: [] as UnitJson[] })), [staff]);
-  const unitName = (unitId: string) => units.data?.items.find((u) => u.id === unitId)?.name ?? (unitId === me.unitId && me.unitName ? me.unitName : unitId);
+  const unitName = (unitId: string) =>
+    units.data?.items.find((u) => u.id === unitId)?.name ?? (unitId === c?.unitId && c.unitName ? c.unitName : unitId === me.unitId && me.unitName ? me.unitName : unitId);
   const back = staff ? '/inbox' : me.role === 'unit' ? '/unit' : '/my';
 
   if (!c) {
@@ -250,6 +252,7 @@ export function CasePage({ id }: { id: string }) {
   return (
     <Page title={c.caseNumber} actions={<Link to={back}>{t.back}</Link>}>
       <ErrorBox error={error} />
+      {me.role === 'complainant' && <WhereItStands c={c} />}
       <CaseSummary c={c} unitName={unitName} />
       <CaseDetails c={c} />
       <section aria-labelledby="deadlines-title">
@@ -264,6 +267,27 @@ export function CasePage({ id }: { id: string }) {
       <Notifications c={c} />
       <Sanctions c={c} staff={staff} />
     </Page>
+  );
+}
+
+const STANDS_TEXT = {
+  zh: { title: '进展与下一步', yourTurn: '需要您处理' },
+  en: { title: 'Where it stands, and what comes next', yourTurn: 'Your turn' },
+};
+
+/** For the enterprise: its case in plain words, as its list says it, at the top of the page. */
+function WhereItStands({ c }: { c: CaseJson }) {
+  const t = useText(STANDS_TEXT);
+  const e = useExplainCase()(c);
+  return (
+    <section aria-labelledby="stands-title" className={`card where-it-stands${e.yourTurn ? ' your-turn' : ''}`}>
+      <h2 id="stands-title">
+        {t.title}
+        {e.yourTurn && <span className="count">{t.yourTurn}</span>}
+      </h2>
+      <p>{e.now}</p>
+      <p className={e.yourTurn ? 'strong' : 'muted'}>{e.next}</p>
+    </section>
   );
 }
 
