@@ -258,7 +258,7 @@ test('the lateness board shows a late unit on its ladder, most late first, with 
     await checkPage(clerk, '18-office-case-late');
   }));
 
-test('a refused decision shows the API’s own message on the page, and the editors add and change a unit', () =>
+test('a refused decision shows the API’s own message on the page; the editors add and change units, routing rules and agencies', () =>
   inBrowser(async (consoleLines) => {
     const filed = await call('POST', '/api/v1/complaints', { key: KEYS.complainant, body: exampleComplaint({ contractTitle: `驳回 ${Date.now()}` }) });
     const clerk = await browser.newPage();
@@ -291,6 +291,32 @@ test('a refused decision shows the API’s own message on the page, and the edit
     expect(units.find((u) => u.id === 'dept-water')?.name).toBe('防城港市水利局（水旱灾害防御）');
     await checkPage(clerk, '21-office-units-edited');
 
+    // A routing rule added on the page sends the next matching complaint to the new unit.
+    await visit(clerk, '/routing');
+    const addRule = clerk.getByRole('region', { name: '添加分办规则' });
+    await addRule.getByLabel('规则编号').fill('water-shangsi');
+    await addRule.getByLabel('属地').selectOption('450621');
+    await addRule.getByLabel('主管部门', { exact: true }).fill('防城港市水利局');
+    await addRule.getByLabel('承办单位').selectOption('dept-water');
+    await addRule.getByRole('button', { name: '添加', exact: true }).click();
+    await expectVisibleText(clerk, '已添加：water-shangsi。');
+    await checkPage(clerk, '22-office-routing-rule-added');
+    const base = exampleComplaint({ contractTitle: `水利 ${Date.now()}` });
+    const routed = await call('POST', '/api/v1/complaints', { key: KEYS.complainant, body: { ...base, respondent: { ...base.respondent, supervisingDepartment: '防城港市水利局' } } });
+    const accepted = await call('POST', `/api/v1/complaints/${routed.body.id}/review`, { key: KEYS.office, body: { decision: 'accept' } });
+    expect(accepted.body).toMatchObject({ status: 'forwarded', unitId: 'dept-water', unitName: '防城港市水利局（水旱灾害防御）' });
+
+    // An agency renamed in its row.
+    await visit(clerk, '/agencies');
+    await clerk.getByRole('button', { name: '编辑防城港市审计局' }).click();
+    const agencyRow = clerk.locator('#edit-row-fcg-audit');
+    await agencyRow.getByLabel('部门名称').fill('防城港市审计局（经济责任审计科）');
+    await agencyRow.getByRole('button', { name: '保存' }).click();
+    await expectVisibleText(clerk, '已保存：防城港市审计局（经济责任审计科）。');
+    const agencies = (await call('GET', '/api/v1/agencies', { key: KEYS.office })).body.items as { id: string; name: string }[];
+    expect(agencies.find((a) => a.id === 'fcg-audit')?.name).toBe('防城港市审计局（经济责任审计科）');
+    await checkPage(clerk, '23-office-agency-edited');
+
     // The two refusals are the only console lines: Chromium logs each 4xx answer it was given.
     expect(consoleLines()).toHaveLength(2);
   }, /Failed to load resource: the server responded with a status of (400|409)/));
@@ -310,7 +336,7 @@ test('a unit asks for more time (too much first, refused on the field), and the 
     await unit.getByLabel('延期理由').fill('需协调财政资金，等待预算调整。');
     await unit.getByRole('button', { name: '申请延期' }).click();
     await expectAttribute(days, 'aria-invalid', 'true');
-    await checkPage(unit, '23-unit-extension-refused');
+    await checkPage(unit, '24-unit-extension-refused');
     await days.fill('10');
     await unit.getByRole('button', { name: '申请延期' }).click();
     await expectText(unit.getByRole('main'), '10');
@@ -331,7 +357,7 @@ test('a unit asks for more time (too much first, refused on the field), and the 
     expect(Date.parse(handling.dueAt)).toBeGreaterThan(Date.parse(dueBefore));
     // The deadline chart marks the bar as extended for a screen reader too.
     await clerk.getByRole('img', { name: /办理，进行中 · 已延期/ }).waitFor();
-    await checkPage(clerk, '24-office-case-extended');
+    await checkPage(clerk, '25-office-case-extended');
     expect(consoleLines()).toHaveLength(1);
   }, /Failed to load resource: the server responded with a status of 400/));
 
@@ -368,7 +394,7 @@ test('a key revoked while its page is open sends the user back to sign in, sayin
     // Signed out for good: a reload stays on the sign-in page.
     await page.reload();
     await expectText(heading(page), '登录');
-    await checkPage(page, '22-signed-out-revoked-key');
+    await checkPage(page, '26-signed-out-revoked-key');
     // Chromium logs each refused request; those are the only lines.
     expect(consoleLines().length).toBeGreaterThan(0);
   }, /Failed to load resource: the server responded with a status of 401/));
