@@ -118,8 +118,8 @@ function InboxLists({ data: [submitted, waiting, handling, units, overdue] }: { 
 
   // The morning's three questions in one line each: what is late, what is due now, what waits on me.
   const reviewDueNow = review.filter((c) => {
-    const d = c.deadlines.find((x) => x.name === 'review');
-    return d && (d.state === 'missed' || (d.state === 'open' && (d.workingDaysLeft ?? 1) <= 0));
+    const d = reviewDeadline(c);
+    return d && (d.state === 'missed' || (d.workingDaysLeft ?? 1) <= 0);
   }).length;
   return (
     <>
